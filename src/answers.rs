@@ -1,0 +1,507 @@
+//! Answers: what a person said, checked against the questions of the rules.
+//!
+//! Values come from JSON or TOML answer files, from `--set ID=VALUE`, or from
+//! the prompt; all go through [`parse_answer`], so every source accepts the
+//! same spellings and refuses the same mistakes.
+//!
+//! ```
+//! use lactriage::answers::{Answer, Answers};
+//! use lactriage::rules::Rules;
+//!
+//! let rules = Rules::builtin().unwrap();
+//! let mut answers = Answers::from_json(r#"{"lump": "yes"}"#, "example", &rules).unwrap();
+//! answers.set_from_arg("temperature=100.4F", &rules).unwrap();
+//! match answers.get("temperature") {
+//!     Some(Answer::Temperature(t)) => assert_eq!(t.celsius, 38.0),
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! assert!(answers.set_from_arg("fevr=yes", &rules).is_err());
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::rules::{format_number, PresetValue, Question, QuestionKind, Rules};
+
+/// The plausible range of a reading, in °C and °F (the same range in each).
+pub const CELSIUS_RANGE: (f64, f64) = (30.0, 45.0);
+pub const FAHRENHEIT_RANGE: (f64, f64) = (86.0, 113.0);
+
+/// One checked answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Yes,
+    No,
+    Unsure,
+    /// The id of one of the question's choices.
+    Choice(String),
+    Number(f64),
+    /// A range picked from the prompt's presets: `from` up to `to`.
+    Range {
+        from: f64,
+        to: Option<f64>,
+    },
+    Temperature(Temperature),
+    NotMeasured,
+}
+
+impl Answer {
+    /// The value numeric branches compare: a range's lower end stands for the
+    /// whole range, which the loader guarantees lies between two thresholds.
+    pub fn numeric_value(&self) -> Option<f64> {
+        match self {
+            Answer::Number(x) => Some(*x),
+            Answer::Range { from, .. } => Some(*from),
+            Answer::Temperature(t) => Some(t.celsius),
+            _ => None,
+        }
+    }
+
+    /// The answer as an answers file would spell it.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Answer::Number(x) => serde_json::Number::from_f64(*x)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            other => serde_json::Value::String(other.to_string()),
+        }
+    }
+}
+
+/// Machine spelling: `yes`, `small`, `24`, `24-72`, `168+`, `101.8F`.
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Yes => f.write_str("yes"),
+            Answer::No => f.write_str("no"),
+            Answer::Unsure => f.write_str("unsure"),
+            Answer::Choice(id) => f.write_str(id),
+            Answer::Number(x) => f.write_str(&format_number(*x)),
+            Answer::Range { from, to: Some(to) } => {
+                write!(f, "{}-{}", format_number(*from), format_number(*to))
+            }
+            Answer::Range { from, to: None } => write!(f, "{}+", format_number(*from)),
+            Answer::Temperature(t) => write!(f, "{}{}", format_number(t.reading), t.unit.letter()),
+            Answer::NotMeasured => f.write_str("not_measured"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemperatureUnit {
+    Celsius,
+    Fahrenheit,
+}
+
+impl TemperatureUnit {
+    fn letter(self) -> &'static str {
+        match self {
+            TemperatureUnit::Celsius => "C",
+            TemperatureUnit::Fahrenheit => "F",
+        }
+    }
+}
+
+/// A temperature as read, and in °C for comparing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Temperature {
+    pub reading: f64,
+    pub unit: TemperatureUnit,
+    pub celsius: f64,
+}
+
+impl Temperature {
+    /// For people: `38.4 °C`, or `101.8 °F (38.8 °C)`.
+    pub fn describe(&self) -> String {
+        match self.unit {
+            TemperatureUnit::Celsius => format!("{} °C", format_number(self.reading)),
+            TemperatureUnit::Fahrenheit => format!(
+                "{} °F ({} °C)",
+                format_number(self.reading),
+                format_number((self.celsius * 10.0).round() / 10.0)
+            ),
+        }
+    }
+}
+
+/// An answer before it is checked against its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawAnswer {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+}
+
+impl fmt::Display for RawAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RawAnswer::Text(s) => f.write_str(s),
+            RawAnswer::Number(x) => f.write_str(&format_number(*x)),
+            RawAnswer::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+/// What was wrong with an answer, or with the answers as a whole.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum AnswerError {
+    #[error("unknown question '{id}'{}; `lactriage questions` lists them", suggestion.as_ref().map(|s| format!("; did you mean '{s}'?")).unwrap_or_default())]
+    UnknownQuestion {
+        id: String,
+        suggestion: Option<String>,
+    },
+    #[error("question '{question}': '{value}' is not accepted; accepted: {accepted}")]
+    Invalid {
+        question: String,
+        value: String,
+        accepted: String,
+    },
+    #[error("question '{question}': '{value}' is not a temperature that can be used ({reason}); check the thermometer and the unit. Accepted: a reading of 30-45 °C or 86-113 °F, such as 38.4, 38.4C, 101.2F or 101.2 °F, or not_measured")]
+    Temperature {
+        question: String,
+        value: String,
+        reason: String,
+    },
+    #[error("{origin}:{line}:{column}: {message}")]
+    Malformed {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: answers must be an object of question id to answer, such as {{\"lump\": \"yes\", \"temperature\": \"38.4\"}}")]
+    NotAnObject { origin: String },
+    #[error("--set '{0}' has no '=': write it as ID=VALUE, such as --set temperature=38.4")]
+    SetWithoutEquals(String),
+}
+
+/// Checks a raw answer against its question.
+pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError> {
+    let invalid = |accepted: String| AnswerError::Invalid {
+        question: q.id.clone(),
+        value: raw.to_string(),
+        accepted,
+    };
+    let text = match raw {
+        RawAnswer::Text(s) => Some(s.trim().to_ascii_lowercase()),
+        _ => None,
+    };
+    if q.accepts_not_measured() && matches!(text.as_deref(), Some("not_measured" | "not measured"))
+    {
+        return Ok(Answer::NotMeasured);
+    }
+    match &q.kind {
+        QuestionKind::YesNo | QuestionKind::YesNoUnsure { .. } => {
+            let unsure_ok = matches!(q.kind, QuestionKind::YesNoUnsure { .. });
+            let accepted = if unsure_ok {
+                "yes, no or unsure (true/false also work)"
+            } else {
+                "yes or no (true/false also work)"
+            };
+            match (raw, text.as_deref()) {
+                (RawAnswer::Bool(true), _) | (_, Some("yes" | "y" | "true")) => Ok(Answer::Yes),
+                (RawAnswer::Bool(false), _) | (_, Some("no" | "n" | "false")) => Ok(Answer::No),
+                (_, Some("unsure" | "not sure" | "not_sure")) if unsure_ok => Ok(Answer::Unsure),
+                _ => Err(invalid(accepted.to_string())),
+            }
+        }
+        QuestionKind::Choice(choices) => text
+            .as_deref()
+            .and_then(|t| choices.iter().find(|c| c.id == t))
+            .map(|c| Answer::Choice(c.id.clone()))
+            .ok_or_else(|| {
+                let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+                invalid(ids.join(", "))
+            }),
+        QuestionKind::Number(spec) => {
+            if let Some(range) = text.as_deref().and_then(|t| parse_range(t, q)) {
+                return Ok(range);
+            }
+            let value = match (raw, text.as_deref()) {
+                (RawAnswer::Number(x), _) => Some(*x),
+                (_, Some(t)) => parse_decimal(t),
+                _ => None,
+            };
+            let accepted =
+                number_accepted(spec.min, spec.max, &spec.unit, q.accepts_not_measured());
+            match value {
+                Some(v) if v.is_finite() && in_bounds(v, spec.min, spec.max) => {
+                    Ok(Answer::Number(v))
+                }
+                _ => Err(invalid(accepted)),
+            }
+        }
+        QuestionKind::Temperature => {
+            parse_temperature(raw).map_err(|reason| AnswerError::Temperature {
+                question: q.id.clone(),
+                value: raw.to_string(),
+                reason,
+            })
+        }
+    }
+}
+
+fn in_bounds(v: f64, min: Option<f64>, max: Option<f64>) -> bool {
+    min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
+}
+
+fn number_accepted(min: Option<f64>, max: Option<f64>, unit: &str, not_measured: bool) -> String {
+    let range = match (min, max) {
+        (Some(lo), Some(hi)) => format!(
+            "a number from {} to {}",
+            format_number(lo),
+            format_number(hi)
+        ),
+        (Some(lo), None) => format!("a number, {} or more", format_number(lo)),
+        (None, Some(hi)) => format!("a number, {} or less", format_number(hi)),
+        (None, None) => "a number".to_string(),
+    };
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" ({unit})")
+    };
+    let nm = if not_measured {
+        ", or not_measured"
+    } else {
+        ""
+    };
+    format!("{range}{unit}{nm}")
+}
+
+/// `38.4` or `38,4`: a plain decimal, nothing else.
+fn parse_decimal(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let t = if !t.contains('.') && t.matches(',').count() == 1 {
+        t.replace(',', ".")
+    } else {
+        t.to_string()
+    };
+    let ok = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// A range as [`Answer`] displays it (`24-72`, `168+`), accepted only when it
+/// is one of the question's presets, so a record can be read back.
+fn parse_range(text: &str, q: &Question) -> Option<Answer> {
+    let QuestionKind::Number(spec) = &q.kind else {
+        return None;
+    };
+    let (from, to) = if let Some(from) = text.strip_suffix('+') {
+        (parse_decimal(from)?, None)
+    } else {
+        let (a, b) = text.split_once('-')?;
+        (parse_decimal(a)?, Some(parse_decimal(b)?))
+    };
+    spec.presets
+        .iter()
+        .any(|p| p.value == PresetValue::Range { from, to })
+        .then_some(Answer::Range { from, to })
+}
+
+/// Reads `38.4`, `38.4C`, `101.2F`, `101.2 °F`; a bare number of 45 or less
+/// is Celsius, of 86 or more Fahrenheit, anything between is ambiguous.
+pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
+    let (number, unit) = match raw {
+        RawAnswer::Number(x) => (*x, None),
+        RawAnswer::Bool(_) => return Err("a temperature is a number".to_string()),
+        RawAnswer::Text(text) => {
+            let t = text.trim().to_ascii_lowercase();
+            let (body, unit) = if let Some(b) = strip_unit(&t, &["celsius", "c"]) {
+                (b, Some(TemperatureUnit::Celsius))
+            } else if let Some(b) = strip_unit(&t, &["fahrenheit", "f"]) {
+                (b, Some(TemperatureUnit::Fahrenheit))
+            } else {
+                (t.as_str(), None)
+            };
+            let body = body.trim_end();
+            let body = body.strip_suffix('°').unwrap_or(body).trim_end();
+            match parse_decimal(body) {
+                Some(x) => (x, unit),
+                None => return Err("not a number with an optional C or F".to_string()),
+            }
+        }
+    };
+    if !number.is_finite() {
+        return Err("not a number".to_string());
+    }
+    let unit = match unit {
+        Some(u) => u,
+        None if number <= CELSIUS_RANGE.1 => TemperatureUnit::Celsius,
+        None if number >= FAHRENHEIT_RANGE.0 => TemperatureUnit::Fahrenheit,
+        None => {
+            return Err(format!(
+                "{} could be °C or °F: add C or F",
+                format_number(number)
+            ));
+        }
+    };
+    let (lo, hi, sym) = match unit {
+        TemperatureUnit::Celsius => (CELSIUS_RANGE.0, CELSIUS_RANGE.1, "°C"),
+        TemperatureUnit::Fahrenheit => (FAHRENHEIT_RANGE.0, FAHRENHEIT_RANGE.1, "°F"),
+    };
+    if number < lo || number > hi {
+        return Err(format!(
+            "{} {sym} is outside {}-{} {sym}",
+            format_number(number),
+            format_number(lo),
+            format_number(hi)
+        ));
+    }
+    let celsius = match unit {
+        TemperatureUnit::Celsius => number,
+        // Rounded to a millionth so that 100.4 °F is exactly 38.0 °C at the
+        // threshold, as the specification requires.
+        TemperatureUnit::Fahrenheit => ((number - 32.0) * 5.0 / 9.0 * 1e6).round() / 1e6,
+    };
+    Ok(Answer::Temperature(Temperature {
+        reading: number,
+        unit,
+        celsius,
+    }))
+}
+
+fn strip_unit<'a>(text: &'a str, names: &[&str]) -> Option<&'a str> {
+    names.iter().find_map(|n| {
+        text.strip_suffix(n)
+            .filter(|rest| rest.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == ' '))
+    })
+}
+
+/// The closest known id to a misspelt one, if any is close enough.
+pub fn closest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong = wrong.to_ascii_lowercase();
+    known
+        .map(|k| {
+            let mut score = strsim::jaro_winkler(&wrong, k);
+            if is_subsequence(&wrong, k) {
+                score = score.max(0.8);
+            }
+            (score, k)
+        })
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut chars = long.chars();
+    short.len() >= 3 && short.chars().all(|c| chars.any(|l| l == c))
+}
+
+/// Answers by question id, each checked against the rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answers {
+    by_id: BTreeMap<String, Answer>,
+}
+
+impl Answers {
+    pub fn new() -> Answers {
+        Answers::default()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.by_id.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.by_id.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Checks and records one answer; a later one for the same id wins.
+    pub fn insert(&mut self, rules: &Rules, id: &str, raw: &RawAnswer) -> Result<(), AnswerError> {
+        let q = rules
+            .question(id)
+            .ok_or_else(|| AnswerError::UnknownQuestion {
+                id: id.to_string(),
+                suggestion: closest(id, rules.questions.iter().map(|q| q.id.as_str()))
+                    .map(str::to_string),
+            })?;
+        let answer = parse_answer(q, raw)?;
+        self.by_id.insert(q.id.clone(), answer);
+        Ok(())
+    }
+
+    /// Records an answer given at the prompt, already checked.
+    pub fn record(&mut self, id: &str, answer: Answer) {
+        self.by_id.insert(id.to_string(), answer);
+    }
+
+    /// `ID=VALUE`, as given to `--set`.
+    pub fn set_from_arg(&mut self, arg: &str, rules: &Rules) -> Result<(), AnswerError> {
+        let (id, value) = arg
+            .split_once('=')
+            .ok_or_else(|| AnswerError::SetWithoutEquals(arg.to_string()))?;
+        self.insert(rules, id.trim(), &RawAnswer::Text(value.trim().to_string()))
+    }
+
+    /// A JSON object of question id to answer.
+    pub fn from_json(text: &str, origin: &str, rules: &Rules) -> Result<Answers, AnswerError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| AnswerError::Malformed {
+                origin: origin.to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: format!("not valid JSON: {e}"),
+            })?;
+        let serde_json::Value::Object(map) = value else {
+            return Err(AnswerError::NotAnObject {
+                origin: origin.to_string(),
+            });
+        };
+        let mut answers = Answers::new();
+        for (id, v) in map {
+            let raw = match v {
+                serde_json::Value::String(s) => RawAnswer::Text(s),
+                serde_json::Value::Bool(b) => RawAnswer::Bool(b),
+                serde_json::Value::Number(n) => match n.as_f64() {
+                    Some(x) => RawAnswer::Number(x),
+                    None => RawAnswer::Text(n.to_string()),
+                },
+                other => RawAnswer::Text(other.to_string()),
+            };
+            answers.insert(rules, &id, &raw)?;
+        }
+        Ok(answers)
+    }
+
+    /// A TOML table of question id to answer.
+    pub fn from_toml(text: &str, origin: &str, rules: &Rules) -> Result<Answers, AnswerError> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let p = crate::rules::Problem::at(text, span, e.message().trim());
+            AnswerError::Malformed {
+                origin: origin.to_string(),
+                line: p.line,
+                column: p.column,
+                message: format!("not valid TOML: {}", p.message),
+            }
+        })?;
+        let mut answers = Answers::new();
+        for (id, v) in table {
+            let raw = match v {
+                toml::Value::String(s) => RawAnswer::Text(s),
+                toml::Value::Boolean(b) => RawAnswer::Bool(b),
+                toml::Value::Integer(i) => RawAnswer::Number(i as f64),
+                toml::Value::Float(x) => RawAnswer::Number(x),
+                other => RawAnswer::Text(other.to_string()),
+            };
+            answers.insert(rules, &id, &raw)?;
+        }
+        Ok(answers)
+    }
+}

@@ -1,0 +1,157 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::rules::Audience;
+
+const AFTER_HELP: &str = "\
+Examples:
+  lactriage                                  ask the questions and give a result
+  lactriage --audience consultant            clinical wording, with measured vitals
+  lactriage assess --answers case.json --format json
+  lactriage assess --set lump=yes --set temperature=38.4 ...
+  lactriage questions                        list question ids and accepted values
+
+Exit status: 0 a result was given (whatever the urgency), 2 bad input or usage,
+1 another failure, 130 interrupted.
+
+This is a triage aid, not a diagnosis. In an emergency, call your local
+emergency number.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lactriage",
+    version,
+    about = "Triage a sore breast during lactation: ductal narrowing, mastitis, abscess or an emergency, and when to contact whom.",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Without a subcommand, `lactriage` assesses.
+    #[command(flatten)]
+    pub assess: AssessArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ask (or read) the answers and give a result: the default.
+    Assess(AssessArgs),
+    /// List the questions of the rules: ids, kinds and accepted values.
+    Questions(QuestionsArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct AssessArgs {
+    /// Use this rules file instead of the built-in mastitis-spectrum rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Read answers from a JSON file (TOML when it ends in .toml); `-` reads
+    /// JSON from standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub answers: Option<PathBuf>,
+
+    /// Answer one question, such as `--set temperature=38.4`; repeatable, and
+    /// wins over --answers.
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    pub set: Vec<String>,
+
+    /// How to print the result.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Whose wording to use; `consultant` also asks measured vitals.
+    #[arg(long, value_enum, default_value_t = AudienceArg::Parent)]
+    pub audience: AudienceArg,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Never ask: with answers missing, list them and exit with status 2.
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct QuestionsArgs {
+    /// Use this rules file instead of the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    /// Whose wording to show.
+    #[arg(long, value_enum, default_value_t = AudienceArg::Parent)]
+    pub audience: AudienceArg,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// For reading in a terminal.
+    #[default]
+    Text,
+    /// One JSON object, for scripts.
+    Json,
+    /// A note to keep or paste.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For reading in a terminal.
+    Text,
+    /// A JSON array, for scripts.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum AudienceArg {
+    /// A parent checking at home: plain words.
+    #[default]
+    Parent,
+    /// A lactation consultant: clinical wording and measured vitals.
+    Consultant,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Parent => Audience::Parent,
+            AudienceArg::Consultant => Audience::Consultant,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorWhen {
+    /// Decides once whether to colour a stream.
+    pub fn enabled(self, stream_is_terminal: bool, no_color_set: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => stream_is_terminal && !no_color_set,
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The errors `run` can end with, each with its exit status. The layers have
+//! their own error types ([`RulesError`], [`AnswerError`], [`PromptError`]);
+//! this is where they meet.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::answers::AnswerError;
+use crate::exit_codes::ExitCode;
+use crate::prompt::PromptError;
+use crate::rules::RulesError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read the {what} '{}': {}", path.display(), describe_io(source))]
+    Read {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    #[error("the built-in rules do not load; this is a bug in this build of lactriage:\n{0}")]
+    BuiltinRules(RulesError),
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    #[error("{}", missing_message(.ids))]
+    MissingAnswers { ids: Vec<String> },
+    #[error("interrupted")]
+    Interrupted,
+    #[error("{0}")]
+    Prompt(io::Error),
+    #[error("cannot write the result: {0}")]
+    Output(io::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Read { .. }
+            | Error::Rules(_)
+            | Error::Answer(_)
+            | Error::MissingAnswers { .. } => ExitCode::BadInput,
+            Error::Interrupted => ExitCode::Interrupted,
+            Error::BuiltinRules(_) | Error::Prompt(_) | Error::Output(_) | Error::Internal(_) => {
+                ExitCode::Failure
+            }
+        }
+    }
+}
+
+impl From<PromptError> for Error {
+    fn from(e: PromptError) -> Self {
+        match e {
+            PromptError::Interrupted => Error::Interrupted,
+            PromptError::Io(io) => Error::Prompt(io),
+        }
+    }
+}
+
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn missing_message(ids: &[String]) -> String {
+    let (first, rest) = match ids.split_first() {
+        Some(split) => split,
+        None => return "answers are missing".to_string(),
+    };
+    let mut message =
+        format!("answers are missing and there is no terminal to ask on: '{first}' is needed");
+    if !rest.is_empty() {
+        message.push_str(&format!(
+            ", and depending on the answers, possibly: {}",
+            rest.join(", ")
+        ));
+    }
+    message.push_str(
+        "\nGive them with --answers FILE or --set ID=VALUE; `lactriage questions` lists what each accepts.",
+    );
+    message
+}

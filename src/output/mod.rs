@@ -1,0 +1,135 @@
+//! Renderers: the same report as text, JSON or Markdown. They only format;
+//! the result is decided by the engine.
+
+mod json;
+mod markdown;
+mod questions;
+mod text;
+
+use crate::answers::{Answer, Answers};
+use crate::engine::{Assessment, PathStep};
+use crate::rules::{format_number, Audience, PresetValue, Question, QuestionKind, Rules};
+
+pub use json::write_json;
+pub use markdown::write_markdown;
+pub use questions::{write_questions_json, write_questions_text};
+pub use text::write_text;
+
+/// Everything a renderer needs about one result.
+pub struct Report<'a> {
+    pub rules: &'a Rules,
+    pub assessment: &'a Assessment<'a>,
+    /// Every answer given, including those the tree did not need.
+    pub answers: &'a Answers,
+    pub audience: Audience,
+}
+
+impl Report<'_> {
+    /// The urgency's instruction, followed by the outcome's own note.
+    pub fn contact(&self) -> String {
+        let level = self.rules.urgency(self.assessment.urgency);
+        match &self.assessment.outcome.contact_note {
+            Some(note) => format!("{} {}", level.contact, note),
+            None => level.contact.clone(),
+        }
+    }
+
+    pub fn watch_for(&self) -> &[String] {
+        &self.rules.urgency(self.assessment.urgency).watch_for
+    }
+
+    pub fn title(&self) -> &str {
+        self.assessment.condition.title(self.audience)
+    }
+
+    pub fn summary(&self) -> &str {
+        self.assessment.condition.summary(self.audience)
+    }
+
+    pub fn label(&self) -> &str {
+        &self.rules.urgency(self.assessment.urgency).label
+    }
+
+    /// The path as shown to people: a parent is not shown the vitals that
+    /// only a consultant is asked, when they were not measured.
+    pub fn shown_path(&self) -> impl Iterator<Item = &PathStep<'_>> {
+        let audience = self.audience;
+        self.assessment.path.iter().filter(move |step| {
+            !(audience == Audience::Parent
+                && step.question.consultant_only
+                && step.answer == Answer::NotMeasured)
+        })
+    }
+}
+
+/// An answer in words: "38.4 °C", "A small patch...", "not sure (counted as yes)".
+pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> String {
+    match (answer, &q.kind) {
+        (Answer::Yes, _) => "yes".to_string(),
+        (Answer::No, _) => "no".to_string(),
+        (
+            Answer::Unsure,
+            QuestionKind::YesNoUnsure {
+                unsure_counts_as_yes,
+            },
+        ) => format!(
+            "not sure (counted as {})",
+            if *unsure_counts_as_yes { "yes" } else { "no" }
+        ),
+        (Answer::Unsure, _) => "not sure".to_string(),
+        (Answer::Choice(id), QuestionKind::Choice(choices)) => choices
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.wording(audience).to_string()),
+        (Answer::Choice(id), _) => id.clone(),
+        (Answer::Number(x), QuestionKind::Number(spec)) => {
+            let preset = spec
+                .presets
+                .iter()
+                .find(|p| p.value == PresetValue::Exact(*x));
+            match preset {
+                Some(p) => p.label.clone(),
+                None => format!("{} {}", format_number(*x), spec.unit),
+            }
+        }
+        (Answer::Number(x), _) => format_number(*x),
+        (Answer::Range { from, to }, QuestionKind::Number(spec)) => {
+            let wanted = PresetValue::Range {
+                from: *from,
+                to: *to,
+            };
+            match spec.presets.iter().find(|p| p.value == wanted) {
+                Some(p) => format!("{} ({} {})", p.label, answer, spec.unit),
+                None => format!("{answer} {}", spec.unit),
+            }
+        }
+        (Answer::Range { .. }, _) => answer.to_string(),
+        (Answer::Temperature(t), _) => t.describe(),
+        (Answer::NotMeasured, _) => "not measured".to_string(),
+    }
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(20);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let wlen = word.chars().count();
+        if len > 0 && len + 1 + wlen > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += wlen;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

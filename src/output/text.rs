@@ -1,0 +1,102 @@
+use std::io::{self, Write};
+
+use colored::{ColoredString, Colorize};
+
+use super::{describe_answer, wrap, Report};
+use crate::rules::Urgency;
+
+/// The result for a person at a terminal, wrapped to `width` columns. The
+/// urgency is always spelt out in words: colour only repeats it.
+pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Result<()> {
+    let a = report.assessment;
+    let rule = "=".repeat(width.min(72));
+    writeln!(w, "{}", paint(a.urgency, &rule))?;
+    for line in wrap(&format!(" {}", report.label()), width) {
+        writeln!(w, "{}", paint(a.urgency, &line).bold())?;
+    }
+    writeln!(w, "{}", paint(a.urgency, &rule))?;
+    paragraph(w, &report.contact(), width, "")?;
+
+    writeln!(w)?;
+    writeln!(w, "{} {}", "Most likely:".bold(), report.title())?;
+    paragraph(w, report.summary(), width, "  ")?;
+
+    writeln!(w)?;
+    writeln!(w, "{}", "Why".bold())?;
+    paragraph(w, &a.outcome.why, width, "  ")?;
+    writeln!(w, "  Your answers:")?;
+    for step in report.shown_path() {
+        let line = format!(
+            "{}: {}",
+            step.question.label,
+            describe_answer(step.question, &step.answer, report.audience)
+        );
+        for (i, l) in wrap(&line, width.saturating_sub(6)).iter().enumerate() {
+            writeln!(w, "{}{l}", if i == 0 { "    - " } else { "      " })?;
+        }
+    }
+
+    list(w, "What to do", &a.condition.advice, width)?;
+    list(
+        w,
+        "What to avoid (older advice that is still around)",
+        &a.condition.avoid,
+        width,
+    )?;
+    list(
+        w,
+        "Check again now, or contact a provider, if you notice",
+        report.watch_for(),
+        width,
+    )?;
+
+    writeln!(w)?;
+    for line in wrap(&report.rules.disclaimer, width) {
+        writeln!(w, "{}", line.italic())?;
+    }
+    list(w, "Sources", &a.condition.sources, width)?;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        format!(
+            "Rules: {} {} (lactriage {})",
+            report.rules.name,
+            report.rules.version,
+            env!("CARGO_PKG_VERSION")
+        )
+        .dimmed()
+    )?;
+    Ok(())
+}
+
+fn paint(urgency: Urgency, text: &str) -> ColoredString {
+    match urgency {
+        Urgency::Emergency => text.white().on_red(),
+        Urgency::Today => text.red(),
+        Urgency::Within24h => text.yellow(),
+        Urgency::WithinDays => text.blue(),
+        Urgency::SelfCare => text.green(),
+    }
+}
+
+fn paragraph(w: &mut impl Write, text: &str, width: usize, indent: &str) -> io::Result<()> {
+    for line in wrap(text, width.saturating_sub(indent.len())) {
+        writeln!(w, "{indent}{line}")?;
+    }
+    Ok(())
+}
+
+fn list(w: &mut impl Write, heading: &str, items: &[String], width: usize) -> io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", heading.bold())?;
+    for item in items {
+        for (i, line) in wrap(item, width.saturating_sub(4)).iter().enumerate() {
+            writeln!(w, "{}{line}", if i == 0 { "  - " } else { "    " })?;
+        }
+    }
+    Ok(())
+}

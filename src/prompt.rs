@@ -1,0 +1,197 @@
+//! Asking questions: the [`Prompt`] trait, and the terminal prompt built on
+//! dialoguer. Tests script the trait; the terminal prompt is tested through a
+//! pseudo-terminal.
+
+use std::io;
+
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, Select};
+
+use crate::answers::{parse_answer, Answer, RawAnswer};
+use crate::rules::{Audience, PresetValue, Question, QuestionKind};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PromptError {
+    #[error("interrupted")]
+    Interrupted,
+    #[error("could not read the answer from the terminal: {0}")]
+    Io(#[from] io::Error),
+}
+
+impl From<dialoguer::Error> for PromptError {
+    fn from(e: dialoguer::Error) -> Self {
+        let dialoguer::Error::IO(io) = e;
+        if io.kind() == io::ErrorKind::Interrupted {
+            PromptError::Interrupted
+        } else {
+            PromptError::Io(io)
+        }
+    }
+}
+
+/// Something that can answer a question: a person at a terminal, or a script.
+pub trait Prompt {
+    /// Says what is about to happen, once, before the first question.
+    fn introduce(&mut self, _text: &str) -> Result<(), PromptError> {
+        Ok(())
+    }
+
+    /// Returns a checked answer to `question`.
+    fn ask(&mut self, question: &Question, audience: Audience) -> Result<Answer, PromptError>;
+}
+
+/// The interactive prompt on standard error, so standard output carries only
+/// the result.
+pub struct TerminalPrompt {
+    term: Term,
+    theme: Option<Box<dyn Theme>>,
+}
+
+impl Default for TerminalPrompt {
+    fn default() -> Self {
+        TerminalPrompt::new()
+    }
+}
+
+impl TerminalPrompt {
+    /// The theme is chosen at the first question, once the colour decision
+    /// for standard error has been made.
+    pub fn new() -> TerminalPrompt {
+        TerminalPrompt {
+            term: Term::stderr(),
+            theme: None,
+        }
+    }
+
+    fn theme(&mut self) -> &dyn Theme {
+        let theme = self.theme.get_or_insert_with(|| -> Box<dyn Theme> {
+            if console::colors_enabled_stderr() {
+                Box::new(ColorfulTheme::default())
+            } else {
+                Box::new(SimpleTheme)
+            }
+        });
+        &**theme
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, PromptError> {
+        let term = self.term.clone();
+        Ok(Select::with_theme(self.theme())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact_on(&term)?)
+    }
+
+    /// Free text, re-asked until `parse` accepts it; an empty line is
+    /// `empty` when given.
+    fn text(
+        &mut self,
+        prompt: &str,
+        question: &Question,
+        empty: Option<Answer>,
+    ) -> Result<Answer, PromptError> {
+        let allow_empty = empty.is_some();
+        let term = self.term.clone();
+        let line: String = Input::with_theme(self.theme())
+            .with_prompt(prompt)
+            .allow_empty(allow_empty)
+            .validate_with(|s: &String| -> Result<(), String> {
+                if s.trim().is_empty() && allow_empty {
+                    return Ok(());
+                }
+                parse_answer(question, &RawAnswer::Text(s.clone()))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            })
+            .interact_text_on(&term)?;
+        if line.trim().is_empty() {
+            if let Some(answer) = empty {
+                return Ok(answer);
+            }
+        }
+        parse_answer(question, &RawAnswer::Text(line))
+            .map_err(|e| PromptError::Io(io::Error::new(io::ErrorKind::InvalidData, e.to_string())))
+    }
+}
+
+impl Prompt for TerminalPrompt {
+    fn introduce(&mut self, text: &str) -> Result<(), PromptError> {
+        self.term.write_line(text)?;
+        Ok(())
+    }
+
+    fn ask(&mut self, q: &Question, audience: Audience) -> Result<Answer, PromptError> {
+        if let Some(help) = &q.help {
+            let help = console::style(format!("  {help}")).dim();
+            self.term.write_line(&help.to_string())?;
+        }
+        let wording = q.wording(audience);
+        match &q.kind {
+            QuestionKind::YesNo => {
+                let i = self.select(wording, &["Yes".to_string(), "No".to_string()])?;
+                Ok(if i == 0 { Answer::Yes } else { Answer::No })
+            }
+            QuestionKind::YesNoUnsure { .. } => {
+                let items = ["Yes".to_string(), "No".to_string(), "Not sure".to_string()];
+                Ok(match self.select(wording, &items)? {
+                    0 => Answer::Yes,
+                    1 => Answer::No,
+                    _ => Answer::Unsure,
+                })
+            }
+            QuestionKind::Choice(choices) => {
+                let items: Vec<String> = choices
+                    .iter()
+                    .map(|c| c.wording(audience).to_string())
+                    .collect();
+                let i = self.select(wording, &items)?;
+                Ok(Answer::Choice(choices[i.min(choices.len() - 1)].id.clone()))
+            }
+            QuestionKind::Number(spec) => {
+                let not_measured = q.accepts_not_measured().then_some(Answer::NotMeasured);
+                if spec.presets.is_empty() {
+                    let hint = if not_measured.is_some() {
+                        format!("{wording} (Enter if not measured)")
+                    } else {
+                        format!("{wording} ({})", spec.unit)
+                    };
+                    return self.text(&hint, q, not_measured);
+                }
+                let mut items: Vec<String> = spec.presets.iter().map(|p| p.label.clone()).collect();
+                items.push(format!("Enter the number of {}", spec.unit));
+                let i = self.select(wording, &items)?;
+                match spec.presets.get(i) {
+                    Some(p) => Ok(match p.value {
+                        PresetValue::Exact(x) => Answer::Number(x),
+                        PresetValue::Range { from, to } => Answer::Range { from, to },
+                    }),
+                    None => self.text(&format!("Number of {}", spec.unit), q, None),
+                }
+            }
+            QuestionKind::Temperature => {
+                let prompt = format!("{wording} (Enter if you have not measured it)");
+                match self.text(&prompt, q, Some(Answer::NotMeasured))? {
+                    Answer::NotMeasured => {
+                        self.term
+                            .write_line("  No reading: the next question asks how you feel.")?;
+                        Ok(Answer::NotMeasured)
+                    }
+                    reading => Ok(reading),
+                }
+            }
+        }
+    }
+}
+
+/// Leaves the terminal tidy and exits 130 when Ctrl-C arrives outside a
+/// prompt's raw mode (inside it, the prompt returns `Interrupted`).
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let term = Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+        std::process::exit(crate::exit_codes::ExitCode::Interrupted.code());
+    });
+}

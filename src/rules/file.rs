@@ -1,0 +1,189 @@
+//! The rules file as written: plain serde structs that mirror the TOML.
+//!
+//! Nothing here is checked beyond what serde checks (types, unknown keys,
+//! required keys); [`super::load`] turns a [`RulesFile`] into validated
+//! [`super::Rules`]. Spans are kept wherever a later check may need to point
+//! at the text.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::Urgency;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    pub rules: Meta,
+    pub urgency: UrgencyTexts,
+    #[serde(default)]
+    pub lists: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub source: Vec<SourceDef>,
+    #[serde(default)]
+    pub question: Vec<QuestionDef>,
+    #[serde(default)]
+    pub step: Vec<StepDef>,
+    #[serde(default)]
+    pub condition: Vec<ConditionDef>,
+    #[serde(default)]
+    pub outcome: Vec<OutcomeDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: Spanned<String>,
+    pub version: Spanned<String>,
+    #[serde(default)]
+    pub title: String,
+    pub start: Spanned<String>,
+    pub disclaimer: Spanned<String>,
+}
+
+/// One table per level: a missing or misspelt level is a serde error that
+/// already carries its position.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyTexts {
+    pub emergency: UrgencyDef,
+    pub today: UrgencyDef,
+    pub within_24h: UrgencyDef,
+    pub within_days: UrgencyDef,
+    pub self_care: UrgencyDef,
+}
+
+impl UrgencyTexts {
+    pub fn into_levels(self) -> [(Urgency, UrgencyDef); 5] {
+        [
+            (Urgency::Emergency, self.emergency),
+            (Urgency::Today, self.today),
+            (Urgency::Within24h, self.within_24h),
+            (Urgency::WithinDays, self.within_days),
+            (Urgency::SelfCare, self.self_care),
+        ]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyDef {
+    pub label: Spanned<String>,
+    pub contact: Spanned<String>,
+    pub watch_for: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KindDef {
+    YesNo,
+    YesNoUnsure,
+    Choice,
+    Number,
+    Temperature,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNoDef {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskedDef {
+    #[default]
+    Always,
+    Consultant,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionDef {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    pub kind: Spanned<KindDef>,
+    pub parent: Spanned<String>,
+    pub consultant: Option<Spanned<String>>,
+    pub help: Option<String>,
+    #[serde(default)]
+    pub asked: AskedDef,
+    pub unsure_counts_as: Option<Spanned<YesNoDef>>,
+    pub choices: Option<Spanned<Vec<ChoiceDef>>>,
+    pub unit: Option<Spanned<String>>,
+    pub min: Option<Spanned<f64>>,
+    pub max: Option<Spanned<f64>>,
+    pub presets: Option<Spanned<Vec<Spanned<PresetDef>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceDef {
+    pub id: Spanned<String>,
+    pub parent: String,
+    pub consultant: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetDef {
+    pub label: String,
+    pub value: Option<f64>,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    pub id: Spanned<String>,
+    pub ask: Spanned<String>,
+    pub yes: Option<Spanned<String>>,
+    pub no: Option<Spanned<String>>,
+    pub on: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    pub not_measured: Option<Spanned<String>>,
+    pub ranges: Option<Spanned<Vec<Spanned<RangeDef>>>>,
+}
+
+/// A numeric branch: any of the four bounds, at most one lower and one upper.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeDef {
+    pub above: Option<f64>,
+    pub at_least: Option<f64>,
+    pub below: Option<f64>,
+    pub at_most: Option<f64>,
+    pub next: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDef {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub clinical_title: Option<String>,
+    pub summary: Spanned<String>,
+    pub clinical_summary: Option<String>,
+    pub advice: Spanned<Vec<Spanned<String>>>,
+    pub avoid: Spanned<Vec<Spanned<String>>>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeDef {
+    pub id: Spanned<String>,
+    pub condition: Spanned<String>,
+    pub urgency: Spanned<Urgency>,
+    pub why: Spanned<String>,
+    pub contact_note: Option<String>,
+}

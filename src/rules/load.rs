@@ -1,0 +1,1021 @@
+//! From a [`RulesFile`] to validated [`Rules`], collecting every problem
+//! with its position rather than stopping at the first.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::file::{
+    AskedDef, ConditionDef, KindDef, OutcomeDef, PresetDef, QuestionDef, RangeDef, RulesFile,
+    StepDef, YesNoDef,
+};
+use super::{
+    format_number, Bound, Branches, Choice, Condition, ConditionId, Interval, Node, NodeId,
+    NodeKind, NumberSpec, NumericBranch, Outcome, Preset, PresetValue, Problem, Question,
+    QuestionId, QuestionKind, Rules, RulesError, Source, Step, Urgency, UrgencyText,
+};
+
+/// The plausible range of a temperature reading, in °C: the same range the
+/// answer parser accepts, so numeric branches must cover exactly this.
+pub const TEMPERATURE_RANGE_C: (f64, f64) = (30.0, 45.0);
+
+struct Checker<'t> {
+    text: &'t str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems.push(Problem::at(self.text, span, message));
+    }
+
+    fn require_text(&mut self, value: &Spanned<String>, what: &str) {
+        if value.get_ref().trim().is_empty() {
+            self.report(value.span(), format!("{what} must not be empty"));
+        }
+    }
+
+    /// Reports ids that are empty or declared twice, and returns id -> index.
+    fn index_ids<'a>(
+        &mut self,
+        ids: impl Iterator<Item = &'a Spanned<String>>,
+        what: &str,
+    ) -> HashMap<String, usize> {
+        let mut index = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            if !is_valid_id(id.get_ref()) {
+                self.report(
+                    id.span(),
+                    format!(
+                        "{what} id '{}' is not valid: use lower-case letters, digits and '_'",
+                        id.get_ref()
+                    ),
+                );
+            }
+            if index.insert(id.get_ref().clone(), i).is_some() {
+                self.report(id.span(), format!("duplicate {what} id '{}'", id.get_ref()));
+            }
+        }
+        index
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+pub fn load(text: &str, origin: &str) -> Result<Rules, RulesError> {
+    let fail = |problems| RulesError {
+        origin: origin.to_string(),
+        problems,
+    };
+    let file: RulesFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        fail(vec![Problem::at(
+            text,
+            span,
+            e.message().trim().to_string(),
+        )])
+    })?;
+    let mut checker = Checker {
+        text,
+        problems: Vec::new(),
+    };
+    let rules = build(&mut checker, file);
+    match rules {
+        Some(rules) if checker.problems.is_empty() => Ok(rules),
+        _ => {
+            let mut problems = checker.problems;
+            problems.sort_by_key(|p| (p.line, p.column));
+            problems.dedup();
+            Err(fail(problems))
+        }
+    }
+}
+
+fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
+    let RulesFile {
+        rules: meta,
+        urgency,
+        lists,
+        source,
+        question,
+        step,
+        condition,
+        outcome,
+    } = file;
+    c.require_text(&meta.name, "the rules name");
+    c.require_text(&meta.version, "the rules version");
+    c.require_text(&meta.disclaimer, "the disclaimer");
+
+    let source_index = c.index_ids(source.iter().map(|s| &s.id), "source");
+    for s in &source {
+        c.require_text(&s.text, "a source's text");
+    }
+
+    let mut urgencies = Vec::new();
+    for (level, def) in urgency.into_levels() {
+        c.require_text(&def.label, "an urgency label");
+        c.require_text(&def.contact, "an urgency's contact text");
+        let watch_for = resolve_lists(c, &lists, def.watch_for.get_ref());
+        // Every result below `today` repeats the warning signs.
+        if level < Urgency::Today && watch_for.is_empty() {
+            c.report(
+                def.watch_for.span(),
+                format!(
+                    "urgency '{level}' must list warning signs in watch_for: every result below 'today' repeats them"
+                ),
+            );
+        }
+        urgencies.push((
+            level,
+            UrgencyText {
+                label: def.label.into_inner(),
+                contact: def.contact.into_inner(),
+                watch_for,
+            },
+        ));
+    }
+    // `Rules::urgency` indexes by level, least urgent first.
+    urgencies.sort_by_key(|(level, _)| *level);
+    let urgencies: Vec<UrgencyText> = urgencies.into_iter().map(|(_, text)| text).collect();
+
+    let question_index = c.index_ids(question.iter().map(|q| &q.id), "question");
+    let questions: Vec<Question> = question.into_iter().map(|q| build_question(c, q)).collect();
+
+    let condition_index = c.index_ids(condition.iter().map(|d| &d.id), "condition");
+    let conditions: Vec<Condition> = condition
+        .into_iter()
+        .map(|d| build_condition(c, d, &lists, &source, &source_index))
+        .collect();
+
+    // Steps and outcomes share one id space: a branch names either.
+    let node_ids: Vec<&Spanned<String>> = step
+        .iter()
+        .map(|s| &s.id)
+        .chain(outcome.iter().map(|o| &o.id))
+        .collect();
+    let node_index = c.index_ids(node_ids.into_iter(), "node");
+
+    let mut nodes = Vec::with_capacity(step.len() + outcome.len());
+    let mut complete = true;
+    for s in &step {
+        match build_step(c, s, &questions, &question_index, &node_index) {
+            Some(built) => nodes.push(Node {
+                id: s.id.get_ref().clone(),
+                kind: NodeKind::Step(built),
+            }),
+            None => complete = false,
+        }
+    }
+    for o in &outcome {
+        match build_outcome(c, o, &condition_index) {
+            Some(built) => nodes.push(Node {
+                id: o.id.get_ref().clone(),
+                kind: NodeKind::Outcome(built),
+            }),
+            None => complete = false,
+        }
+    }
+
+    let start = match node_index.get(meta.start.get_ref()) {
+        Some(&i) => Some(NodeId(i)),
+        None => {
+            c.report(
+                meta.start.span(),
+                format!(
+                    "start names node '{}', which is neither a step nor an outcome{}",
+                    meta.start.get_ref(),
+                    suggest(meta.start.get_ref(), node_index.keys())
+                ),
+            );
+            None
+        }
+    };
+    if !complete {
+        return None;
+    }
+    let start = start?;
+
+    let mut questions = questions;
+    let steps_for_span: Vec<&StepDef> = step.iter().collect();
+    check_graph(c, &nodes, start, &steps_for_span, &outcome, &questions);
+    check_presets(c, &nodes, &questions);
+    for node in &nodes {
+        if let NodeKind::Step(s) = &node.kind {
+            questions[s.question.0].used_by_tree = true;
+        }
+    }
+
+    Some(Rules {
+        name: meta.name.into_inner(),
+        version: meta.version.into_inner(),
+        title: meta.title,
+        disclaimer: meta.disclaimer.into_inner(),
+        questions,
+        nodes,
+        conditions,
+        sources: source
+            .into_iter()
+            .map(|s| Source {
+                id: s.id.into_inner(),
+                text: s.text.into_inner(),
+            })
+            .collect(),
+        start,
+        urgencies,
+    })
+}
+
+/// Flattens named lists into their items, reporting unknown names.
+fn resolve_lists(
+    c: &mut Checker,
+    lists: &BTreeMap<String, Vec<String>>,
+    names: &[Spanned<String>],
+) -> Vec<String> {
+    let mut items = Vec::new();
+    for name in names {
+        match lists.get(name.get_ref()) {
+            Some(list) => items.extend(list.iter().cloned()),
+            None => c.report(
+                name.span(),
+                format!(
+                    "no list named '{}' in [lists]{}",
+                    name.get_ref(),
+                    suggest(name.get_ref(), lists.keys())
+                ),
+            ),
+        }
+    }
+    items
+}
+
+fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a String>) -> String {
+    crate::answers::closest(wrong, known.map(String::as_str))
+        .map(|s| format!("; did you mean '{s}'?"))
+        .unwrap_or_default()
+}
+
+fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
+    let kind_span = q.kind.span();
+    let kind_name = match q.kind.get_ref() {
+        KindDef::YesNo => "yes_no",
+        KindDef::YesNoUnsure => "yes_no_unsure",
+        KindDef::Choice => "choice",
+        KindDef::Number => "number",
+        KindDef::Temperature => "temperature",
+    };
+    let not_for_kind = |c: &mut Checker, present: Option<Range<usize>>, key: &str| {
+        if let Some(span) = present {
+            c.report(
+                span,
+                format!(
+                    "'{key}' does not apply to a question of kind \"{kind_name}\" ('{}')",
+                    q.id.get_ref()
+                ),
+            );
+        }
+    };
+    let kind = *q.kind.get_ref();
+    if kind != KindDef::YesNoUnsure {
+        not_for_kind(
+            c,
+            q.unsure_counts_as.as_ref().map(Spanned::span),
+            "unsure_counts_as",
+        );
+    }
+    if kind != KindDef::Choice {
+        not_for_kind(c, q.choices.as_ref().map(Spanned::span), "choices");
+    }
+    if kind != KindDef::Number {
+        not_for_kind(c, q.unit.as_ref().map(Spanned::span), "unit");
+        not_for_kind(c, q.min.as_ref().map(Spanned::span), "min");
+        not_for_kind(c, q.max.as_ref().map(Spanned::span), "max");
+        not_for_kind(c, q.presets.as_ref().map(Spanned::span), "presets");
+    }
+    if q.asked == AskedDef::Consultant && kind != KindDef::Number {
+        c.report(
+            kind_span.clone(),
+            format!(
+                "asked = \"consultant\" is for optional measurements: question '{}' must be of kind \"number\"",
+                q.id.get_ref()
+            ),
+        );
+    }
+    c.require_text(&q.parent, "a question's parent wording");
+    c.require_text(&q.label, "a question's label");
+
+    let built_kind = match kind {
+        KindDef::YesNo => QuestionKind::YesNo,
+        KindDef::YesNoUnsure => match &q.unsure_counts_as {
+            Some(u) => QuestionKind::YesNoUnsure {
+                unsure_counts_as_yes: *u.get_ref() == YesNoDef::Yes,
+            },
+            None => {
+                c.report(
+                    kind_span,
+                    format!(
+                        "question '{}' of kind \"yes_no_unsure\" needs unsure_counts_as = \"yes\" or \"no\"",
+                        q.id.get_ref()
+                    ),
+                );
+                QuestionKind::YesNoUnsure {
+                    unsure_counts_as_yes: true,
+                }
+            }
+        },
+        KindDef::Choice => {
+            let defs = q.choices.map(Spanned::into_inner).unwrap_or_default();
+            if defs.len() < 2 {
+                c.report(
+                    kind_span,
+                    format!(
+                        "question '{}' of kind \"choice\" needs at least two choices",
+                        q.id.get_ref()
+                    ),
+                );
+            }
+            c.index_ids(defs.iter().map(|d| &d.id), "choice");
+            QuestionKind::Choice(
+                defs.into_iter()
+                    .map(|d| Choice {
+                        consultant: d.consultant.unwrap_or_else(|| d.parent.clone()),
+                        id: d.id.into_inner(),
+                        parent: d.parent,
+                    })
+                    .collect(),
+            )
+        }
+        KindDef::Number => {
+            let unit = match q.unit {
+                Some(u) => u.into_inner(),
+                None => {
+                    c.report(
+                        kind_span,
+                        format!(
+                            "question '{}' of kind \"number\" needs a unit",
+                            q.id.get_ref()
+                        ),
+                    );
+                    String::new()
+                }
+            };
+            let min = q.min.map(Spanned::into_inner);
+            let max = q.max.as_ref().map(|m| *m.get_ref());
+            if let (Some(lo), Some(hi)) = (min, &q.max) {
+                if lo > *hi.get_ref() {
+                    c.report(hi.span(), "max is below min");
+                }
+            }
+            let presets = q
+                .presets
+                .map(Spanned::into_inner)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| build_preset(c, p, min, max))
+                .collect();
+            QuestionKind::Number(NumberSpec {
+                unit,
+                min,
+                max,
+                presets,
+            })
+        }
+        KindDef::Temperature => QuestionKind::Temperature,
+    };
+    Question {
+        consultant: q
+            .consultant
+            .map(Spanned::into_inner)
+            .unwrap_or_else(|| q.parent.get_ref().clone()),
+        id: q.id.into_inner(),
+        label: q.label.into_inner(),
+        kind: built_kind,
+        parent: q.parent.into_inner(),
+        help: q.help,
+        consultant_only: q.asked == AskedDef::Consultant,
+        used_by_tree: false,
+    }
+}
+
+fn build_preset(
+    c: &mut Checker,
+    p: Spanned<PresetDef>,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> Option<Preset> {
+    let span = p.span();
+    let def = p.into_inner();
+    let report_span = span.clone();
+    let in_bounds = |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
+    let value = match (def.value, def.from, def.to) {
+        (Some(v), None, None) => PresetValue::Exact(v),
+        (None, Some(from), to) => PresetValue::Range { from, to },
+        _ => {
+            c.report(
+                report_span,
+                "a preset has either value = N, or from = N with an optional to = N",
+            );
+            return None;
+        }
+    };
+    let ok = match value {
+        PresetValue::Exact(v) => in_bounds(v),
+        PresetValue::Range { from, to } => {
+            in_bounds(from) && to.is_none_or(|t| t > from && max.is_none_or(|m| t <= m))
+        }
+    };
+    if !ok {
+        c.report(
+            report_span,
+            format!(
+                "preset '{}' lies outside the question's accepted values",
+                def.label
+            ),
+        );
+        return None;
+    }
+    Some(Preset {
+        label: def.label,
+        value,
+        span,
+    })
+}
+
+fn build_condition(
+    c: &mut Checker,
+    d: ConditionDef,
+    lists: &BTreeMap<String, Vec<String>>,
+    sources: &[super::file::SourceDef],
+    source_index: &HashMap<String, usize>,
+) -> Condition {
+    c.require_text(&d.title, "a condition's title");
+    c.require_text(&d.summary, "a condition's summary");
+    let advice = resolve_lists(c, lists, d.advice.get_ref());
+    if advice.is_empty() && d.advice.get_ref().is_empty() {
+        c.report(
+            d.advice.span(),
+            format!("condition '{}' needs advice", d.id.get_ref()),
+        );
+    }
+    let avoid = resolve_lists(c, lists, d.avoid.get_ref());
+    let mut cited = Vec::new();
+    for s in d.sources.get_ref() {
+        match source_index.get(s.get_ref()) {
+            Some(&i) => cited.push(sources[i].text.get_ref().clone()),
+            None => c.report(
+                s.span(),
+                format!(
+                    "no source with id '{}'{}",
+                    s.get_ref(),
+                    suggest(s.get_ref(), source_index.keys())
+                ),
+            ),
+        }
+    }
+    if d.sources.get_ref().is_empty() {
+        c.report(
+            d.sources.span(),
+            format!(
+                "condition '{}' must cite at least one source",
+                d.id.get_ref()
+            ),
+        );
+    }
+    Condition {
+        clinical_title: d
+            .clinical_title
+            .unwrap_or_else(|| d.title.get_ref().clone()),
+        clinical_summary: d
+            .clinical_summary
+            .unwrap_or_else(|| d.summary.get_ref().clone()),
+        id: d.id.into_inner(),
+        title: d.title.into_inner(),
+        summary: d.summary.into_inner(),
+        advice,
+        avoid,
+        sources: cited,
+    }
+}
+
+fn node_ref(
+    c: &mut Checker,
+    name: &Spanned<String>,
+    node_index: &HashMap<String, usize>,
+) -> Option<NodeId> {
+    match node_index.get(name.get_ref()) {
+        Some(&i) => Some(NodeId(i)),
+        None => {
+            c.report(
+                name.span(),
+                format!(
+                    "branch points to '{}', which is neither a step nor an outcome{}",
+                    name.get_ref(),
+                    suggest(name.get_ref(), node_index.keys())
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn build_step(
+    c: &mut Checker,
+    s: &StepDef,
+    questions: &[Question],
+    question_index: &HashMap<String, usize>,
+    node_index: &HashMap<String, usize>,
+) -> Option<Step> {
+    let step_id = s.id.get_ref();
+    let Some(&qi) = question_index.get(s.ask.get_ref()) else {
+        c.report(
+            s.ask.span(),
+            format!(
+                "step '{step_id}' asks '{}', which is not a declared question{}",
+                s.ask.get_ref(),
+                suggest(s.ask.get_ref(), question_index.keys())
+            ),
+        );
+        return None;
+    };
+    let q = &questions[qi];
+    let kind = q.kind.name();
+    let unexpected = |c: &mut Checker, present: Option<Range<usize>>, key: &str| {
+        if let Some(span) = present {
+            c.report(
+                span,
+                format!(
+                    "step '{step_id}' asks '{}' (kind \"{kind}\"), which does not branch with '{key}'",
+                    q.id
+                ),
+            );
+        }
+    };
+    let missing = |c: &mut Checker, key: &str| {
+        c.report(
+            s.id.span(),
+            format!(
+                "step '{step_id}' asks '{}' (kind \"{kind}\") and needs '{key}'",
+                q.id
+            ),
+        );
+    };
+    let span_of = |x: &Option<Spanned<String>>| x.as_ref().map(Spanned::span);
+
+    let branches = match &q.kind {
+        QuestionKind::YesNo | QuestionKind::YesNoUnsure { .. } => {
+            unexpected(c, s.on.as_ref().map(Spanned::span), "on");
+            unexpected(c, s.ranges.as_ref().map(Spanned::span), "ranges");
+            unexpected(c, span_of(&s.not_measured), "not_measured");
+            let (Some(yes), Some(no)) = (&s.yes, &s.no) else {
+                if s.yes.is_none() {
+                    missing(c, "yes");
+                }
+                if s.no.is_none() {
+                    missing(c, "no");
+                }
+                return None;
+            };
+            Branches::YesNo {
+                yes: node_ref(c, yes, node_index)?,
+                no: node_ref(c, no, node_index)?,
+            }
+        }
+        QuestionKind::Choice(choices) => {
+            unexpected(c, span_of(&s.yes), "yes");
+            unexpected(c, span_of(&s.no), "no");
+            unexpected(c, s.ranges.as_ref().map(Spanned::span), "ranges");
+            unexpected(c, span_of(&s.not_measured), "not_measured");
+            let Some(on) = &s.on else {
+                missing(c, "on");
+                return None;
+            };
+            for key in on.get_ref().keys() {
+                if !choices.iter().any(|ch| &ch.id == key) {
+                    let ids: Vec<&str> = choices.iter().map(|ch| ch.id.as_str()).collect();
+                    c.report(
+                        on.span(),
+                        format!(
+                            "step '{step_id}' branches on '{key}', which is not a choice of '{}' (choices: {})",
+                            q.id,
+                            ids.join(", ")
+                        ),
+                    );
+                }
+            }
+            let mut next = Vec::with_capacity(choices.len());
+            let mut ok = true;
+            for ch in choices {
+                match on.get_ref().get(&ch.id) {
+                    Some(target) => match node_ref(c, target, node_index) {
+                        Some(n) => next.push(n),
+                        None => ok = false,
+                    },
+                    None => {
+                        c.report(
+                            on.span(),
+                            format!(
+                                "step '{step_id}' has no branch for choice '{}' of '{}'",
+                                ch.id, q.id
+                            ),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Branches::Choice(next)
+        }
+        QuestionKind::Number(_) | QuestionKind::Temperature => {
+            unexpected(c, span_of(&s.yes), "yes");
+            unexpected(c, span_of(&s.no), "no");
+            unexpected(c, s.on.as_ref().map(Spanned::span), "on");
+            let not_measured = match (&s.not_measured, q.accepts_not_measured()) {
+                (Some(n), true) => Some(node_ref(c, n, node_index)?),
+                (Some(n), false) => {
+                    c.report(
+                        n.span(),
+                        format!(
+                            "step '{step_id}': question '{}' does not accept not_measured (only temperatures and measurements asked of consultants do)",
+                            q.id
+                        ),
+                    );
+                    return None;
+                }
+                (None, true) => {
+                    missing(c, "not_measured");
+                    return None;
+                }
+                (None, false) => None,
+            };
+            let Some(ranges) = &s.ranges else {
+                missing(c, "ranges");
+                return None;
+            };
+            let mut built = Vec::new();
+            for r in ranges.get_ref() {
+                let range = interval(c, r)?;
+                built.push(NumericBranch {
+                    range,
+                    next: node_ref(c, &r.get_ref().next, node_index)?,
+                });
+            }
+            let domain = match &q.kind {
+                QuestionKind::Number(n) => (n.min, n.max),
+                _ => (Some(TEMPERATURE_RANGE_C.0), Some(TEMPERATURE_RANGE_C.1)),
+            };
+            check_coverage(c, ranges, &built, domain, step_id, &q.id)?;
+            Branches::Numeric {
+                not_measured,
+                ranges: built,
+            }
+        }
+    };
+    Some(Step {
+        question: QuestionId(qi),
+        branches,
+    })
+}
+
+fn interval(c: &mut Checker, r: &Spanned<RangeDef>) -> Option<Interval> {
+    let d = r.get_ref();
+    let lower = match (d.above, d.at_least) {
+        (Some(_), Some(_)) => {
+            c.report(
+                r.span(),
+                "a range has either 'above' or 'at_least', not both",
+            );
+            return None;
+        }
+        (Some(v), None) => Some(Bound {
+            value: v,
+            inclusive: false,
+        }),
+        (None, Some(v)) => Some(Bound {
+            value: v,
+            inclusive: true,
+        }),
+        (None, None) => None,
+    };
+    let upper = match (d.below, d.at_most) {
+        (Some(_), Some(_)) => {
+            c.report(
+                r.span(),
+                "a range has either 'below' or 'at_most', not both",
+            );
+            return None;
+        }
+        (Some(v), None) => Some(Bound {
+            value: v,
+            inclusive: false,
+        }),
+        (None, Some(v)) => Some(Bound {
+            value: v,
+            inclusive: true,
+        }),
+        (None, None) => None,
+    };
+    let all = [d.above, d.at_least, d.below, d.at_most];
+    if all.iter().flatten().any(|v| !v.is_finite()) {
+        c.report(r.span(), "a range bound must be a finite number");
+        return None;
+    }
+    if lower.is_none() && upper.is_none() {
+        c.report(
+            r.span(),
+            "a range needs a bound: above, at_least, below or at_most",
+        );
+        return None;
+    }
+    if let (Some(l), Some(u)) = (lower, upper) {
+        if l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) {
+            c.report(
+                r.span(),
+                "this range is empty: its lower bound is not below its upper bound",
+            );
+            return None;
+        }
+    }
+    Some(Interval { lower, upper })
+}
+
+/// The ranges of one step must cover the question's accepted values exactly
+/// once: a gap would leave answers with nowhere to go, an overlap two places.
+fn check_coverage(
+    c: &mut Checker,
+    defs: &Spanned<Vec<Spanned<RangeDef>>>,
+    built: &[NumericBranch],
+    domain: (Option<f64>, Option<f64>),
+    step_id: &str,
+    question_id: &str,
+) -> Option<()> {
+    let mut order: Vec<usize> = (0..built.len()).collect();
+    // Sort by lower bound; an unbounded lower bound comes first, and at the
+    // same value an inclusive bound starts before an exclusive one.
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| match built[i].range.lower {
+            None => (f64::NEG_INFINITY, 0),
+            Some(l) => (l.value, if l.inclusive { 0 } else { 1 }),
+        };
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
+    });
+    let span_of = |i: usize| defs.get_ref()[i].span();
+    let here = format!("step '{step_id}' ({question_id})");
+    let mut ok = true;
+
+    // The first range must start at or below the smallest accepted value.
+    let first = order[0];
+    if let Some(l) = built[first].range.lower {
+        let covered = match domain.0 {
+            Some(min) => l.value < min || (l.value == min && l.inclusive),
+            None => false,
+        };
+        if !covered {
+            c.report(
+                span_of(first),
+                format!(
+                    "{here}: no range covers values below {} ({})",
+                    format_number(l.value),
+                    match domain.0 {
+                        Some(min) => format!("accepted values start at {}", format_number(min)),
+                        None => "the question has no minimum".to_string(),
+                    }
+                ),
+            );
+            ok = false;
+        }
+    }
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(upper) = built[a].range.upper else {
+            c.report(
+                span_of(b),
+                format!("{here}: this range overlaps another that has no upper bound"),
+            );
+            ok = false;
+            continue;
+        };
+        let Some(lower) = built[b].range.lower else {
+            ok = false;
+            continue;
+        };
+        if upper.value < lower.value
+            || (upper.value == lower.value && !upper.inclusive && !lower.inclusive)
+        {
+            // Values outside the accepted range need no branch.
+            let outside = domain.1.is_some_and(|max| upper.value >= max)
+                || domain.0.is_some_and(|min| lower.value <= min);
+            if !outside {
+                c.report(
+                    span_of(b),
+                    format!(
+                        "{here}: gap in the ranges: nothing covers values between {} and {}",
+                        format_number(upper.value),
+                        format_number(lower.value)
+                    ),
+                );
+                ok = false;
+            }
+        } else if upper.value > lower.value || (upper.inclusive && lower.inclusive) {
+            c.report(
+                span_of(b),
+                format!(
+                    "{here}: ranges overlap around {}: each value must lead to one branch",
+                    format_number(lower.value)
+                ),
+            );
+            ok = false;
+        }
+    }
+    let last = order[order.len() - 1];
+    if let Some(u) = built[last].range.upper {
+        let covered = match domain.1 {
+            Some(max) => u.value > max || (u.value == max && u.inclusive),
+            None => false,
+        };
+        if !covered {
+            c.report(
+                span_of(last),
+                format!(
+                    "{here}: no range covers values above {} ({})",
+                    format_number(u.value),
+                    match domain.1 {
+                        Some(max) => format!("accepted values go up to {}", format_number(max)),
+                        None => "the question has no maximum".to_string(),
+                    }
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(())
+}
+
+fn build_outcome(
+    c: &mut Checker,
+    o: &OutcomeDef,
+    condition_index: &HashMap<String, usize>,
+) -> Option<Outcome> {
+    c.require_text(&o.why, "an outcome's why");
+    let Some(&ci) = condition_index.get(o.condition.get_ref()) else {
+        c.report(
+            o.condition.span(),
+            format!(
+                "outcome '{}' names condition '{}', which is not declared{}",
+                o.id.get_ref(),
+                o.condition.get_ref(),
+                suggest(o.condition.get_ref(), condition_index.keys())
+            ),
+        );
+        return None;
+    };
+    Some(Outcome {
+        condition: ConditionId(ci),
+        urgency: *o.urgency.get_ref(),
+        why: o.why.get_ref().clone(),
+        contact_note: o.contact_note.clone(),
+    })
+}
+
+/// Cycles, unreachable nodes, and questions asked twice on one path.
+fn check_graph(
+    c: &mut Checker,
+    nodes: &[Node],
+    start: NodeId,
+    steps: &[&StepDef],
+    outcomes: &[OutcomeDef],
+    questions: &[Question],
+) {
+    let span_of = |n: NodeId| -> Range<usize> {
+        match steps.get(n.0) {
+            Some(s) => s.id.span(),
+            None => outcomes[n.0 - steps.len()].id.span(),
+        }
+    };
+    let targets: Vec<Vec<NodeId>> = nodes
+        .iter()
+        .map(|n| match &n.kind {
+            NodeKind::Step(s) => s.branches.targets(),
+            NodeKind::Outcome(_) => Vec::new(),
+        })
+        .collect();
+
+    // Depth-first search from the start, iteratively so that no file can
+    // overflow the stack: 0 unseen, 1 on the current path, 2 done.
+    let mut state = vec![0u8; nodes.len()];
+    let mut order = Vec::with_capacity(nodes.len());
+    let mut stack = vec![(start, 0usize)];
+    state[start.0] = 1;
+    let mut cyclic = false;
+    while let Some((node, child)) = stack.pop() {
+        if let Some(&next) = targets[node.0].get(child) {
+            stack.push((node, child + 1));
+            match state[next.0] {
+                0 => {
+                    state[next.0] = 1;
+                    stack.push((next, 0));
+                }
+                1 => {
+                    cyclic = true;
+                    c.report(
+                        span_of(node),
+                        format!(
+                            "cycle: step '{}' leads back to '{}', which comes before it",
+                            nodes[node.0].id, nodes[next.0].id
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        } else {
+            state[node.0] = 2;
+            order.push(node);
+        }
+    }
+    for (i, s) in state.iter().enumerate() {
+        if *s == 0 {
+            c.report(
+                span_of(NodeId(i)),
+                format!("node '{}' is never reached from the start", nodes[i].id),
+            );
+        }
+    }
+    if cyclic {
+        return;
+    }
+
+    // In reverse post-order every node comes after all its parents, so the
+    // questions asked before a node are complete when it is visited.
+    let mut asked_before: Vec<HashSet<QuestionId>> = vec![HashSet::new(); nodes.len()];
+    for &node in order.iter().rev() {
+        let NodeKind::Step(step) = &nodes[node.0].kind else {
+            continue;
+        };
+        if asked_before[node.0].contains(&step.question) {
+            c.report(
+                span_of(node),
+                format!(
+                    "step '{}' asks '{}', which an earlier step on some path already asked",
+                    nodes[node.0].id, questions[step.question.0].id
+                ),
+            );
+        }
+        let mut passed = asked_before[node.0].clone();
+        passed.insert(step.question);
+        for &next in &targets[node.0] {
+            asked_before[next.0].extend(passed.iter().copied());
+        }
+    }
+}
+
+/// A range preset must not straddle a threshold of any step asking its
+/// question, or the range would not say which branch to take.
+fn check_presets(c: &mut Checker, nodes: &[Node], questions: &[Question]) {
+    for node in nodes {
+        let NodeKind::Step(step) = &node.kind else {
+            continue;
+        };
+        let Branches::Numeric { ranges, .. } = &step.branches else {
+            continue;
+        };
+        let q = &questions[step.question.0];
+        let QuestionKind::Number(spec) = &q.kind else {
+            continue;
+        };
+        for preset in &spec.presets {
+            let PresetValue::Range { from, to } = preset.value else {
+                continue;
+            };
+            // A bound splits values at `value`; an inclusive lower bound (or
+            // exclusive upper) puts `value` itself on the upper side.
+            let splits = ranges.iter().flat_map(|r| {
+                let lower = r.range.lower.map(|b| (b.value, b.inclusive));
+                let upper = r.range.upper.map(|b| (b.value, !b.inclusive));
+                lower.into_iter().chain(upper)
+            });
+            for (t, t_goes_up) in splits {
+                let all_above = if t_goes_up { from >= t } else { from > t };
+                let all_below = to.is_some_and(|to| to <= t);
+                if !(all_above || all_below) {
+                    c.report(
+                        preset.span.clone(),
+                        format!(
+                            "preset '{}' of question '{}' spans the threshold {} of step '{}': split it there",
+                            preset.label,
+                            q.id,
+                            format_number(t),
+                            node.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,440 @@
+//! The decision tree: questions, steps, conditions and outcomes, as loaded
+//! from a TOML rules file and validated.
+//!
+//! Parsing is kept apart from file I/O: [`Rules::parse`] takes the text and a
+//! name to report errors against. A loaded [`Rules`] is known to be a
+//! complete, acyclic tree in which every branch leads to a node, every node is
+//! reachable and no question is asked twice on a path.
+//!
+//! ```
+//! use lactriage::rules::{Rules, Urgency};
+//!
+//! let rules = Rules::builtin().expect("the built-in rules load");
+//! assert_eq!(rules.name, "mastitis-spectrum");
+//! assert!(rules.question("temperature").is_some());
+//! assert!(Urgency::Emergency > Urgency::Today);
+//! ```
+
+mod error;
+mod file;
+mod load;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{Problem, RulesError};
+
+/// The default rules, compiled in so that `lactriage` works from any folder.
+pub const BUILTIN_RULES: &str = include_str!("../../rules/mastitis-spectrum.toml");
+/// The name errors in the built-in rules are reported against.
+pub const BUILTIN_ORIGIN: &str = "rules/mastitis-spectrum.toml (built in)";
+
+/// How soon to act, least urgent first so that `Ord` means "more urgent".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Urgency {
+    #[serde(rename = "self_care")]
+    SelfCare,
+    #[serde(rename = "within_days")]
+    WithinDays,
+    #[serde(rename = "within_24h")]
+    Within24h,
+    #[serde(rename = "today")]
+    Today,
+    #[serde(rename = "emergency")]
+    Emergency,
+}
+
+impl Urgency {
+    /// Every level, least urgent first.
+    pub const ALL: [Urgency; 5] = [
+        Urgency::SelfCare,
+        Urgency::WithinDays,
+        Urgency::Within24h,
+        Urgency::Today,
+        Urgency::Emergency,
+    ];
+
+    /// The id used in rules files, answers and JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Urgency::SelfCare => "self_care",
+            Urgency::WithinDays => "within_days",
+            Urgency::Within24h => "within_24h",
+            Urgency::Today => "today",
+            Urgency::Emergency => "emergency",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Urgency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Who the wording is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// A parent checking at home: plain words.
+    #[default]
+    Parent,
+    /// A lactation consultant doing intake: clinical words and measured vitals.
+    Consultant,
+}
+
+/// Index of a question in [`Rules::questions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuestionId(pub(crate) usize);
+
+/// Index of a node in [`Rules::nodes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub(crate) usize);
+
+/// Index of a condition in [`Rules::conditions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConditionId(pub(crate) usize);
+
+/// A validated rules file.
+#[derive(Debug)]
+pub struct Rules {
+    pub name: String,
+    pub version: String,
+    pub title: String,
+    pub disclaimer: String,
+    pub questions: Vec<Question>,
+    pub nodes: Vec<Node>,
+    pub conditions: Vec<Condition>,
+    pub sources: Vec<Source>,
+    pub start: NodeId,
+    urgencies: Vec<UrgencyText>,
+}
+
+impl Rules {
+    /// Parses and validates rules; `origin` names the text in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
+        load::load(text, origin)
+    }
+
+    /// The default rules shipped with the tool.
+    pub fn builtin() -> Result<Rules, RulesError> {
+        Rules::parse(BUILTIN_RULES, BUILTIN_ORIGIN)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn question_at(&self, id: QuestionId) -> &Question {
+        &self.questions[id.0]
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0]
+    }
+
+    pub fn condition(&self, id: ConditionId) -> &Condition {
+        &self.conditions[id.0]
+    }
+
+    pub fn urgency(&self, urgency: Urgency) -> &UrgencyText {
+        &self.urgencies[urgency.index()]
+    }
+
+    /// Questions that some step asks, in declaration order.
+    pub fn asked_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.used_by_tree)
+    }
+}
+
+/// What a person is told at one urgency level.
+#[derive(Debug)]
+pub struct UrgencyText {
+    pub label: String,
+    pub contact: String,
+    pub watch_for: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Source {
+    pub id: String,
+    pub text: String,
+}
+
+/// One question, declared once and asked by any number of steps.
+#[derive(Debug)]
+pub struct Question {
+    pub id: String,
+    /// A few words for results and charts: "Temperature".
+    pub label: String,
+    pub kind: QuestionKind,
+    pub parent: String,
+    pub consultant: String,
+    pub help: Option<String>,
+    /// Asked of consultants only; unanswered, it counts as not measured.
+    pub consultant_only: bool,
+    pub used_by_tree: bool,
+}
+
+impl Question {
+    pub fn wording(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Parent => &self.parent,
+            Audience::Consultant => &self.consultant,
+        }
+    }
+
+    /// Whether `not_measured` is an accepted answer.
+    pub fn accepts_not_measured(&self) -> bool {
+        match &self.kind {
+            QuestionKind::Temperature => true,
+            QuestionKind::Number(_) => self.consultant_only,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum QuestionKind {
+    YesNo,
+    /// "unsure" follows the branch named here (the safer one, in the default rules).
+    YesNoUnsure {
+        unsure_counts_as_yes: bool,
+    },
+    Choice(Vec<Choice>),
+    Number(NumberSpec),
+    /// A reading in °C or °F; branches compare in °C.
+    Temperature,
+}
+
+impl QuestionKind {
+    /// The kind's name as written in rules files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::YesNoUnsure { .. } => "yes_no_unsure",
+            QuestionKind::Choice(_) => "choice",
+            QuestionKind::Number(_) => "number",
+            QuestionKind::Temperature => "temperature",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Choice {
+    pub id: String,
+    pub parent: String,
+    pub consultant: String,
+}
+
+impl Choice {
+    pub fn wording(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Parent => &self.parent,
+            Audience::Consultant => &self.consultant,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct NumberSpec {
+    pub unit: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Ready-made answers the prompt offers before "enter a number".
+    pub presets: Vec<Preset>,
+}
+
+#[derive(Debug)]
+pub struct Preset {
+    pub label: String,
+    pub value: PresetValue,
+    /// Where the preset is written, for errors found once the tree is built.
+    pub(crate) span: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PresetValue {
+    Exact(f64),
+    /// From `from` (inclusive) up to `to` (exclusive); the loader checks that
+    /// no threshold of the tree falls inside, so every value in it leads to
+    /// the same result.
+    Range {
+        from: f64,
+        to: Option<f64>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub id: String,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug)]
+pub enum NodeKind {
+    Step(Step),
+    Outcome(Outcome),
+}
+
+/// A node that asks one question and branches on the answer.
+#[derive(Debug)]
+pub struct Step {
+    pub question: QuestionId,
+    pub branches: Branches,
+}
+
+#[derive(Debug)]
+pub enum Branches {
+    YesNo {
+        yes: NodeId,
+        no: NodeId,
+    },
+    /// One next node per choice, in the question's choice order.
+    Choice(Vec<NodeId>),
+    Numeric {
+        not_measured: Option<NodeId>,
+        ranges: Vec<NumericBranch>,
+    },
+}
+
+impl Branches {
+    /// Every node this step can lead to, each once.
+    pub fn targets(&self) -> Vec<NodeId> {
+        let mut all: Vec<NodeId> = match self {
+            Branches::YesNo { yes, no } => vec![*yes, *no],
+            Branches::Choice(next) => next.clone(),
+            Branches::Numeric {
+                not_measured,
+                ranges,
+            } => not_measured
+                .iter()
+                .copied()
+                .chain(ranges.iter().map(|r| r.next))
+                .collect(),
+        };
+        let mut seen = Vec::with_capacity(all.len());
+        all.retain(|n| {
+            let new = !seen.contains(n);
+            seen.push(*n);
+            new
+        });
+        all
+    }
+}
+
+#[derive(Debug)]
+pub struct NumericBranch {
+    pub range: Interval,
+    pub next: NodeId,
+}
+
+/// A numeric interval; a missing bound is unbounded on that side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+impl Interval {
+    pub fn contains(&self, x: f64) -> bool {
+        let above_lower = match self.lower {
+            None => true,
+            Some(b) if b.inclusive => x >= b.value,
+            Some(b) => x > b.value,
+        };
+        let below_upper = match self.upper {
+            None => true,
+            Some(b) if b.inclusive => x <= b.value,
+            Some(b) => x < b.value,
+        };
+        above_lower && below_upper
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.lower, self.upper) {
+            (None, None) => f.write_str("any value"),
+            (Some(l), None) => write!(
+                f,
+                "{} {}",
+                if l.inclusive { "at least" } else { "above" },
+                format_number(l.value)
+            ),
+            (None, Some(u)) => write!(
+                f,
+                "{} {}",
+                if u.inclusive { "at most" } else { "below" },
+                format_number(u.value)
+            ),
+            (Some(l), Some(u)) => write!(
+                f,
+                "{} {} and {} {}",
+                if l.inclusive { "at least" } else { "above" },
+                format_number(l.value),
+                if u.inclusive { "at most" } else { "below" },
+                format_number(u.value)
+            ),
+        }
+    }
+}
+
+/// A number as a person writes it: no trailing ".0" on whole numbers.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A leaf of the tree: a condition at an urgency, and why.
+#[derive(Debug)]
+pub struct Outcome {
+    pub condition: ConditionId,
+    pub urgency: Urgency,
+    pub why: String,
+    pub contact_note: Option<String>,
+}
+
+/// What a result most likely is, with its advice.
+#[derive(Debug)]
+pub struct Condition {
+    pub id: String,
+    pub title: String,
+    pub clinical_title: String,
+    pub summary: String,
+    pub clinical_summary: String,
+    pub advice: Vec<String>,
+    pub avoid: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl Condition {
+    pub fn title(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Parent => &self.title,
+            Audience::Consultant => &self.clinical_title,
+        }
+    }
+
+    pub fn summary(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Parent => &self.summary,
+            Audience::Consultant => &self.clinical_summary,
+        }
+    }
+}
