@@ -268,11 +268,9 @@ fn ask_and_assess<'r>(
     })
 }
 
-const INTRO: &str = "\
-lactriage asks a few questions about your breast symptoms, then says what it most
-likely is and when to contact whom. It is not a diagnosis. If you feel very
-unwell, call your local emergency number now. Ctrl-C stops at any time.
-";
+const INTRO: &str = "lactriage asks a few questions about your breast symptoms, then says \
+what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \
+unwell, call your local emergency number now. Ctrl-C stops at any time.";
 
 fn questions(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Error> {
     let rules = load_rules(args.rules.as_deref())?;

@@ -8,7 +8,8 @@ use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, Select};
 
-use crate::answers::{parse_answer, Answer, RawAnswer};
+use crate::answers::{parse_answer, Answer, AnswerError, RawAnswer};
+use crate::output::wrap;
 use crate::rules::{Audience, PresetValue, Question, QuestionKind};
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +76,14 @@ impl TerminalPrompt {
         &**theme
     }
 
+    fn width(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(80, |(_rows, cols)| usize::from(cols))
+            .clamp(20, 100)
+            - 1
+    }
+
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, PromptError> {
         let term = self.term.clone();
         Ok(Select::with_theme(self.theme())
@@ -103,7 +112,7 @@ impl TerminalPrompt {
                 }
                 parse_answer(question, &RawAnswer::Text(s.clone()))
                     .map(|_| ())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| retry_message(&e))
             })
             .interact_text_on(&term)?;
         if line.trim().is_empty() {
@@ -118,16 +127,29 @@ impl TerminalPrompt {
 
 impl Prompt for TerminalPrompt {
     fn introduce(&mut self, text: &str) -> Result<(), PromptError> {
-        self.term.write_line(text)?;
+        for line in wrap(text, self.width()) {
+            self.term.write_line(&line)?;
+        }
         Ok(())
     }
 
     fn ask(&mut self, q: &Question, audience: Audience) -> Result<Answer, PromptError> {
-        if let Some(help) = &q.help {
-            let help = console::style(format!("  {help}")).dim();
-            self.term.write_line(&help.to_string())?;
+        // The question is printed whole, wrapped to the terminal; the menu
+        // itself carries only the short label, so that it fits on one line
+        // and redraws cleanly on a narrow screen.
+        let width = self.width();
+        self.term.write_line("")?;
+        for line in wrap(q.wording(audience), width) {
+            self.term
+                .write_line(&console::style(line).bold().to_string())?;
         }
-        let wording = q.wording(audience);
+        if let Some(help) = &q.help {
+            for line in wrap(help, width.saturating_sub(2)) {
+                self.term
+                    .write_line(&console::style(format!("  {line}")).dim().to_string())?;
+            }
+        }
+        let wording = q.label.as_str();
         match &q.kind {
             QuestionKind::YesNo => {
                 let i = self.select(wording, &["Yes".to_string(), "No".to_string()])?;
@@ -167,11 +189,11 @@ impl Prompt for TerminalPrompt {
                         PresetValue::Exact(x) => Answer::Number(x),
                         PresetValue::Range { from, to } => Answer::Range { from, to },
                     }),
-                    None => self.text(&format!("Number of {}", spec.unit), q, None),
+                    None => self.text(&format!("{wording}: number of {}", spec.unit), q, None),
                 }
             }
             QuestionKind::Temperature => {
-                let prompt = format!("{wording} (Enter if you have not measured it)");
+                let prompt = format!("{wording} (Enter if not measured)");
                 match self.text(&prompt, q, Some(Answer::NotMeasured))? {
                     Answer::NotMeasured => {
                         self.term
@@ -182,6 +204,17 @@ impl Prompt for TerminalPrompt {
                 }
             }
         }
+    }
+}
+
+/// What to say before asking again: shorter than the error a script gets.
+fn retry_message(e: &AnswerError) -> String {
+    match e {
+        AnswerError::Temperature { reason, .. } => format!(
+            "{reason}. Check the thermometer and the unit: 30-45 °C or 86-113 °F, such as 38.4 or 101.2F"
+        ),
+        AnswerError::Invalid { accepted, .. } => format!("Please enter {accepted}"),
+        other => other.to_string(),
     }
 }
 

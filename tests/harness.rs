@@ -1,0 +1,155 @@
+//! A chainable helper that runs the built binary:
+//! `Test::new().args(["assess"]).stdin("{}").status(2).stderr_has("...")`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
+
+/// A whole answer set for the default rules: the classic ductal narrowing
+/// case. Tests change one or two answers with `--set`.
+pub const BASELINE: &[(&str, &str)] = &[
+    ("sepsis_signs", "no"),
+    ("skin_emergency", "no"),
+    ("abscess_signs", "no"),
+    ("antibiotics_hours", "0"),
+    ("lactating", "yes"),
+    ("lump", "yes"),
+    ("redness", "none"),
+    ("temperature", "36.9"),
+    ("feels_feverish", "no"),
+    ("flu_like", "no"),
+    ("duration_hours", "6"),
+    ("trend", "same"),
+    ("risk_factors", "no"),
+    ("nipple_damage", "no"),
+    ("recurrent", "no"),
+];
+
+pub fn project_file(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+pub struct Test {
+    command: Command,
+    stdin: Vec<u8>,
+}
+
+pub struct Ran {
+    pub output: Output,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        let mut command = Command::new(BIN);
+        command
+            .env_remove("NO_COLOR")
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        Test {
+            command,
+            stdin: Vec::new(),
+        }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    /// `--set ID=VALUE` for every baseline answer, then for each override.
+    pub fn baseline_with(mut self, overrides: &[(&str, &str)]) -> Test {
+        for (id, value) in BASELINE.iter().chain(overrides) {
+            self.command.arg("--set").arg(format!("{id}={value}"));
+        }
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.command.env(key, value);
+        self
+    }
+
+    pub fn stdin(mut self, input: impl AsRef<[u8]>) -> Test {
+        self.stdin = input.as_ref().to_vec();
+        self
+    }
+
+    pub fn run(mut self) -> Ran {
+        let mut child = self
+            .command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        // A process that exits before reading closes the pipe; that is fine.
+        let _ = pipe.write_all(&self.stdin);
+        drop(pipe);
+        Ran {
+            output: child.wait_with_output().expect("the binary runs"),
+        }
+    }
+
+    pub fn status(self, code: i32) -> Ran {
+        self.run().status(code)
+    }
+}
+
+impl Ran {
+    pub fn status(self, code: i32) -> Ran {
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "exit status; stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    pub fn stdout_has(self, text: &str) -> Ran {
+        assert!(
+            self.stdout().contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout()
+        );
+        self
+    }
+
+    pub fn stderr_has(self, text: &str) -> Ran {
+        assert!(
+            self.stderr().contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn stdout_empty(self) -> Ran {
+        assert!(
+            self.output.stdout.is_empty(),
+            "stdout is not empty:\n{}",
+            self.stdout()
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.output.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
+    }
+}

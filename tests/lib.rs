@@ -1,0 +1,9 @@
+//! The integration suite: one binary, one module per concern.
+
+mod bad_input;
+mod examples;
+mod harness;
+mod output;
+mod pty;
+mod readme;
+mod spec;
