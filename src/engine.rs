@@ -119,10 +119,16 @@ pub fn assess<'r>(
     rules: &'r Rules,
     answers: &Answers,
 ) -> Result<Assessment<'r>, Stop<Missing<'r>>> {
-    walk(rules, |q| given_or_default(q, answers).ok_or(())).map_err(|stop| match stop {
-        Stop::Source(()) => Stop::Source(Missing {
-            questions: unanswered_ahead(rules, answers),
-        }),
+    walk(rules, |q| given_or_default(q, answers).ok_or(q)).map_err(|stop| match stop {
+        Stop::Source(first) => {
+            let mut questions = vec![first];
+            questions.extend(
+                unanswered_ahead(rules, answers)
+                    .into_iter()
+                    .filter(|q| q.id != first.id),
+            );
+            Stop::Source(Missing { questions })
+        }
         Stop::Unfit { question, answer } => Stop::Unfit { question, answer },
     })
 }
