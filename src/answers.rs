@@ -505,3 +505,106 @@ impl Answers {
         Ok(answers)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temperature(text: &str) -> Result<Temperature, String> {
+        match parse_temperature(&RawAnswer::Text(text.to_string()))? {
+            Answer::Temperature(t) => Ok(t),
+            other => Err(format!("not a temperature: {other:?}")),
+        }
+    }
+
+    #[test]
+    fn every_spelling_of_a_reading_in_the_specification() {
+        for (text, celsius) in [
+            ("38.4", 38.4),
+            ("38.4C", 38.4),
+            ("38.4 c", 38.4),
+            ("38.4°C", 38.4),
+            ("38,4", 38.4),
+            ("101.2F", 38.444444),
+            ("101.2 °F", 38.444444),
+            ("100.4f", 38.0),
+            ("100.4", 38.0),
+            ("30", 30.0),
+            ("45", 45.0),
+            ("86", 30.0),
+            ("113F", 45.0),
+        ] {
+            assert_eq!(temperature(text).map(|t| t.celsius), Ok(celsius), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_unit_of_a_bare_number_is_decided_by_its_size() {
+        assert_eq!(
+            temperature("45").map(|t| t.unit),
+            Ok(TemperatureUnit::Celsius)
+        );
+        assert_eq!(
+            temperature("86").map(|t| t.unit),
+            Ok(TemperatureUnit::Fahrenheit)
+        );
+        for ambiguous in ["45.1", "60", "85.9"] {
+            let e = temperature(ambiguous).expect_err(ambiguous);
+            assert!(e.contains("could be °C or °F"), "{ambiguous}: {e}");
+        }
+    }
+
+    #[test]
+    fn readings_outside_30_to_45_celsius_are_refused() {
+        for text in [
+            "29.9", "45.1C", "85.9F", "113.1F", "-38", "NaN", "inf", "38.4K", "", "38..4",
+        ] {
+            assert!(temperature(text).is_err(), "{text} was accepted");
+        }
+        assert!(parse_temperature(&RawAnswer::Number(f64::NAN)).is_err());
+        assert!(parse_temperature(&RawAnswer::Bool(true)).is_err());
+    }
+
+    #[test]
+    fn fahrenheit_converts_exactly_onto_the_threshold() {
+        assert_eq!(temperature("100.4F").map(|t| t.celsius), Ok(38.0));
+        assert!(temperature("100.3F").is_ok_and(|t| t.celsius < 38.0));
+        assert_eq!(temperature("96.8F").map(|t| t.celsius), Ok(36.0));
+    }
+
+    #[test]
+    fn suggestions_for_misspelt_ids() {
+        let ids = ["feels_feverish", "flu_like", "temperature", "trend", "lump"];
+        assert_eq!(closest("fevr", ids.into_iter()), Some("feels_feverish"));
+        assert_eq!(closest("temprature", ids.into_iter()), Some("temperature"));
+        assert_eq!(closest("lumpp", ids.into_iter()), Some("lump"));
+        assert_eq!(closest("xyz", ids.into_iter()), None);
+    }
+
+    #[test]
+    fn ranges_read_back_only_as_the_question_s_presets() {
+        let rules = Rules::builtin().expect("loads");
+        let q = rules.question("duration_hours").expect("declared");
+        let raw = |t: &str| RawAnswer::Text(t.to_string());
+        assert_eq!(
+            parse_answer(q, &raw("24-72")),
+            Ok(Answer::Range {
+                from: 24.0,
+                to: Some(72.0)
+            })
+        );
+        assert_eq!(
+            parse_answer(q, &raw("168+")),
+            Ok(Answer::Range {
+                from: 168.0,
+                to: None
+            })
+        );
+        assert!(parse_answer(q, &raw("20-80")).is_err());
+        let answer = Answer::Range {
+            from: 72.0,
+            to: Some(168.0),
+        };
+        assert_eq!(parse_answer(q, &raw(&answer.to_string())), Ok(answer));
+    }
+}

@@ -438,3 +438,6 @@ impl Condition {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

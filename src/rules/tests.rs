@@ -1,0 +1,246 @@
+//! The loader refuses every kind of broken rules file with a position.
+
+use super::{Rules, RulesError};
+
+const BASE: &str = include_str!("../../examples/custom-rules.toml");
+
+fn refuse(text: &str) -> RulesError {
+    match Rules::parse(text, "test.toml") {
+        Ok(_) => panic!("the broken rules loaded:\n{text}"),
+        Err(e) => e,
+    }
+}
+
+/// Replaces `from` (which must occur once) and returns the new text and the
+/// 1-based line where the replacement starts.
+fn edit(from: &str, to: &str) -> (String, usize) {
+    assert_eq!(BASE.matches(from).count(), 1, "{from:?} occurs once");
+    let at = BASE.find(from).expect("present");
+    let line = BASE[..at].matches('\n').count() + 1;
+    (BASE.replacen(from, to, 1), line)
+}
+
+fn assert_problem(e: &RulesError, line: usize, message: &str) {
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.line == line && p.message.contains(message)),
+        "no problem at line {line} containing {message:?}:\n{e}"
+    );
+}
+
+#[test]
+fn the_base_file_loads() {
+    let rules = Rules::parse(BASE, "test.toml").expect("loads");
+    assert_eq!(rules.name, "example-screen");
+}
+
+#[test]
+fn toml_syntax() {
+    let (text, line) = edit("start = \"screen_sepsis\"", "start = \"screen_sepsis");
+    let e = refuse(&text);
+    assert_eq!(e.problems.len(), 1);
+    assert_eq!(e.problems[0].line, line);
+    assert!(e
+        .to_string()
+        .starts_with("the rules file test.toml cannot be used (1 problem):\n  test.toml:"));
+}
+
+#[test]
+fn unknown_keys() {
+    let (text, line) = edit("ask = \"lump\"", "ask = \"lump\"\ncolour = \"red\"");
+    let e = refuse(&text);
+    assert_eq!(e.problems[0].line, line + 1);
+    assert!(
+        e.problems[0].message.contains("unknown field `colour`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    let (text, line) = edit(
+        "id = \"lump\"\nlabel = \"Lump\"",
+        "id = \"temperature\"\nlabel = \"Lump\"",
+    );
+    let e = refuse(&text);
+    assert_problem(&e, line, "duplicate question id 'temperature'");
+    let (text, line) = edit("id = \"nothing_found\"", "id = \"self_care\"");
+    assert_problem(&refuse(&text), line, "duplicate node id 'self_care'");
+}
+
+#[test]
+fn a_branch_that_points_to_no_node() {
+    let (text, line) = edit("no = \"nothing_found\"", "no = \"nothing_fund\"");
+    let e = refuse(&text);
+    assert_problem(&e, line, "branch points to 'nothing_fund', which is neither a step nor an outcome; did you mean 'nothing_found'?");
+    assert_eq!(e.problems[0].column, 6);
+}
+
+#[test]
+fn a_node_nobody_reaches() {
+    let (text, line) = edit("no = \"nothing_found\"", "no = \"self_care\"");
+    let outcome_line = text
+        .lines()
+        .position(|l| l == "id = \"nothing_found\"")
+        .expect("present")
+        + 1;
+    assert!(outcome_line > line);
+    assert_problem(
+        &refuse(&text),
+        outcome_line,
+        "node 'nothing_found' is never reached from the start",
+    );
+}
+
+#[test]
+fn a_cycle() {
+    let (text, line) = edit("no = \"nothing_found\"", "no = \"fever\"");
+    let e = refuse(&text);
+    assert_problem(&e, line - 3, "cycle: step 'lump' leads back to 'fever'");
+}
+
+#[test]
+fn a_question_used_but_not_declared() {
+    let (text, line) = edit("ask = \"lump\"", "ask = \"lumpp\"");
+    assert_problem(
+        &refuse(&text),
+        line,
+        "step 'lump' asks 'lumpp', which is not a declared question; did you mean 'lump'?",
+    );
+}
+
+#[test]
+fn numeric_ranges_with_a_gap_or_an_overlap() {
+    let (text, line) = edit(
+        "{ below = 38.0, next = \"lump\" }",
+        "{ below = 37.5, next = \"lump\" }",
+    );
+    assert_problem(
+        &refuse(&text),
+        line + 1,
+        "gap in the ranges: nothing covers values between 37.5 and 38",
+    );
+    let (text, line) = edit(
+        "{ below = 38.0, next = \"lump\" }",
+        "{ at_most = 38.0, next = \"lump\" }",
+    );
+    assert_problem(&refuse(&text), line + 1, "ranges overlap around 38");
+    let (text, line) = edit(
+        "{ at_least = 38.0, next = \"see_today\" }",
+        "{ at_least = 38.0, below = 42, next = \"see_today\" }",
+    );
+    assert_problem(
+        &refuse(&text),
+        line,
+        "no range covers values above 42 (accepted values go up to 45)",
+    );
+}
+
+#[test]
+fn a_temperature_step_needs_a_not_measured_branch() {
+    let (text, line) = edit("not_measured = \"lump\"\n", "");
+    assert_problem(&refuse(&text), line - 1 - 1, "needs 'not_measured'");
+}
+
+#[test]
+fn an_outcome_missing_a_required_text() {
+    let (text, _) = edit("why = \"No lump and no fever.\"\n", "");
+    assert!(refuse(&text).problems[0]
+        .message
+        .contains("missing field `why`"));
+    let (text, line) = edit("why = \"No lump and no fever.\"", "why = \"  \"");
+    assert_problem(&refuse(&text), line, "an outcome's why must not be empty");
+    let (text, line) = edit("title = \"Nothing found\"", "title = \"\"");
+    assert_problem(
+        &refuse(&text),
+        line,
+        "a condition's title must not be empty",
+    );
+}
+
+#[test]
+fn an_unknown_urgency() {
+    let (text, line) = edit("urgency = \"today\"", "urgency = \"tomorrow\"");
+    let e = refuse(&text);
+    assert_eq!(e.problems[0].line, line);
+    assert!(
+        e.problems[0].message.contains("unknown variant `tomorrow`"),
+        "{e}"
+    );
+    assert!(
+        e.problems[0].message.contains("within_24h"),
+        "lists the accepted levels: {e}"
+    );
+}
+
+#[test]
+fn a_question_asked_twice_on_a_path() {
+    let (text, line) = edit("ask = \"lump\"", "ask = \"sepsis_signs\"");
+    assert_problem(
+        &refuse(&text),
+        line - 1,
+        "asks 'sepsis_signs', which an earlier step on some path already asked",
+    );
+}
+
+#[test]
+fn branches_that_do_not_fit_the_question() {
+    let (text, line) = edit("yes = \"self_care\"", "on = { yes = \"self_care\" }");
+    let e = refuse(&text);
+    assert_problem(&e, line, "does not branch with 'on'");
+    assert_problem(&e, line - 2, "needs 'yes'");
+}
+
+#[test]
+fn results_below_today_must_repeat_warning_signs() {
+    let (text, line) = edit(
+        "contact = \"This can usually be managed at home.\"\nwatch_for = [\"warning_signs\"]",
+        "contact = \"This can usually be managed at home.\"\nwatch_for = []",
+    );
+    assert_problem(
+        &refuse(&text),
+        line + 1,
+        "urgency 'self_care' must list warning signs",
+    );
+}
+
+#[test]
+fn references_to_unknown_lists_and_sources() {
+    let (text, line) = edit(
+        "summary = \"No warning signs, no fever and no lump.\"\nadvice = [\"care\"]",
+        "summary = \"No warning signs, no fever and no lump.\"\nadvice = [\"cares\"]",
+    );
+    assert_problem(
+        &refuse(&text),
+        line + 1,
+        "no list named 'cares' in [lists]; did you mean 'care'?",
+    );
+}
+
+#[test]
+fn a_range_preset_must_not_straddle_a_threshold() {
+    let rules = crate::rules::BUILTIN_RULES.replacen(
+        "{ label = \"1 to 3 days\", from = 24, to = 72 },",
+        "{ label = \"1 to 3 days\", from = 20, to = 72 },",
+        1,
+    );
+    let e = refuse(&rules);
+    assert!(
+        e.to_string()
+            .contains("preset '1 to 3 days' of question 'duration_hours' spans the threshold 24"),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let (text, _) = edit("no = \"nothing_found\"", "no = \"nothing_fund\"");
+    let text = text.replacen("condition = \"no_signs\"", "condition = \"no_sign\"", 1);
+    let e = refuse(&text);
+    assert_eq!(e.problems.len(), 2, "{e}");
+    assert!(
+        e.problems[1].message.contains("names condition 'no_sign'"),
+        "{e}"
+    );
+}
