@@ -60,6 +60,10 @@ impl Answer {
     /// The answer as an answers file would spell it.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
+            // Whole numbers stay whole: `131`, not `131.0`.
+            Answer::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                serde_json::Value::from(*x as i64)
+            }
             Answer::Number(x) => serde_json::Number::from_f64(*x)
                 .map(serde_json::Value::Number)
                 .unwrap_or(serde_json::Value::Null),
@@ -145,7 +149,7 @@ impl fmt::Display for RawAnswer {
 /// What was wrong with an answer, or with the answers as a whole.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum AnswerError {
-    #[error("unknown question '{id}'{}; `lactriage questions` lists them", suggestion.as_ref().map(|s| format!("; did you mean '{s}'?")).unwrap_or_default())]
+    #[error("unknown question '{id}'{}; `lactriage questions` lists the ids", suggestion.as_ref().map(|s| format!(" (did you mean '{s}'?)")).unwrap_or_default())]
     UnknownQuestion {
         id: String,
         suggestion: Option<String>,
@@ -337,7 +341,7 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
         None if number >= FAHRENHEIT_RANGE.0 => TemperatureUnit::Fahrenheit,
         None => {
             return Err(format!(
-                "{} could be °C or °F: add C or F",
+                "{} is neither a reading in °C (30-45) nor in °F (86-113)",
                 format_number(number)
             ));
         }
@@ -548,9 +552,12 @@ mod tests {
             temperature("86").map(|t| t.unit),
             Ok(TemperatureUnit::Fahrenheit)
         );
-        for ambiguous in ["45.1", "60", "85.9"] {
-            let e = temperature(ambiguous).expect_err(ambiguous);
-            assert!(e.contains("could be °C or °F"), "{ambiguous}: {e}");
+        for between in ["45.1", "60", "85.9"] {
+            let e = temperature(between).expect_err(between);
+            assert!(
+                e.contains("neither a reading in °C (30-45) nor in °F (86-113)"),
+                "{between}: {e}"
+            );
         }
     }
 

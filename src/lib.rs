@@ -260,6 +260,9 @@ fn ask_and_assess<'r>(
         answers.record(&q.id, answer.clone());
         Ok::<_, prompt::PromptError>(answer)
     });
+    if introduced {
+        prompt.finish()?;
+    }
     walked.map_err(|stop| match stop {
         Stop::Source(e) => Error::from(e),
         Stop::Unfit { question, answer } => Error::Internal(format!(

@@ -40,6 +40,11 @@ pub trait Prompt {
 
     /// Returns a checked answer to `question`.
     fn ask(&mut self, question: &Question, audience: Audience) -> Result<Answer, PromptError>;
+
+    /// Called once after the last question, before the result is printed.
+    fn finish(&mut self) -> Result<(), PromptError> {
+        Ok(())
+    }
 }
 
 /// The interactive prompt on standard error, so standard output carries only
@@ -93,39 +98,47 @@ impl TerminalPrompt {
             .interact_on(&term)?)
     }
 
-    /// Free text, re-asked until `parse` accepts it; an empty line is
-    /// `empty` when given.
+    /// Free text, asked again until it parses; an empty line is `empty`
+    /// when given. The reason for refusing is printed wrapped to the screen
+    /// (dialoguer's own validation line is not wrapped, and its redraw cuts
+    /// a long message short on a narrow terminal).
     fn text(
         &mut self,
         prompt: &str,
         question: &Question,
         empty: Option<Answer>,
     ) -> Result<Answer, PromptError> {
-        let allow_empty = empty.is_some();
         let term = self.term.clone();
-        let line: String = Input::with_theme(self.theme())
-            .with_prompt(prompt)
-            .allow_empty(allow_empty)
-            .validate_with(|s: &String| -> Result<(), String> {
-                if s.trim().is_empty() && allow_empty {
-                    return Ok(());
+        let width = self.width();
+        loop {
+            let line: String = Input::with_theme(self.theme())
+                .with_prompt(prompt)
+                .allow_empty(empty.is_some())
+                .interact_text_on(&term)?;
+            if line.trim().is_empty() {
+                if let Some(answer) = &empty {
+                    return Ok(answer.clone());
                 }
-                parse_answer(question, &RawAnswer::Text(s.clone()))
-                    .map(|_| ())
-                    .map_err(|e| retry_message(&e))
-            })
-            .interact_text_on(&term)?;
-        if line.trim().is_empty() {
-            if let Some(answer) = empty {
-                return Ok(answer);
+            }
+            match parse_answer(question, &RawAnswer::Text(line)) {
+                Ok(answer) => return Ok(answer),
+                Err(e) => {
+                    for text in wrap(&retry_message(&e), width.saturating_sub(2)) {
+                        let styled = console::style(format!("  {text}")).red();
+                        term.write_line(&styled.to_string())?;
+                    }
+                }
             }
         }
-        parse_answer(question, &RawAnswer::Text(line))
-            .map_err(|e| PromptError::Io(io::Error::new(io::ErrorKind::InvalidData, e.to_string())))
     }
 }
 
 impl Prompt for TerminalPrompt {
+    fn finish(&mut self) -> Result<(), PromptError> {
+        self.term.write_line("")?;
+        Ok(())
+    }
+
     fn introduce(&mut self, text: &str) -> Result<(), PromptError> {
         for line in wrap(text, self.width()) {
             self.term.write_line(&line)?;

@@ -1,1 +1,262 @@
+//! Every bad input: exit status 2, one message naming what was wrong and
+//! what is accepted, and never a partial result on standard output.
 
+use std::fs;
+
+use crate::harness::{project_file, Test};
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lactriage-tests-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join(name);
+    fs::write(&path, contents).expect("written");
+    path
+}
+
+fn refused(args: &[&str], message: &str) {
+    Test::new()
+        .args(args)
+        .status(2)
+        .stdout_empty()
+        .stderr_has(message);
+}
+
+#[test]
+fn malformed_json_answers_name_the_line_and_column() {
+    let path = temp_file(
+        "broken.json",
+        b"{\n  \"lump\": \"yes\",\n  \"redness\" none\n}",
+    );
+    let p = path.to_string_lossy();
+    refused(
+        &["assess", "--answers", &p],
+        &format!("{p}:3:13: not valid JSON"),
+    );
+}
+
+#[test]
+fn malformed_toml_answers_name_the_line_and_column() {
+    let path = temp_file("broken.toml", b"lump = \"yes\"\nredness = \n");
+    let p = path.to_string_lossy();
+    refused(&["assess", "--answers", &p], &format!("{p}:2:"));
+    refused(&["assess", "--answers", &p], "not valid TOML");
+}
+
+#[test]
+fn answers_must_be_an_object() {
+    Test::new()
+        .args(["assess", "--answers", "-"])
+        .stdin("[\"yes\"]")
+        .status(2)
+        .stdout_empty()
+        .stderr_has("answers must be an object of question id to answer");
+}
+
+#[test]
+fn an_unknown_question_id_suggests_the_closest() {
+    refused(
+        &["assess", "--set", "fevr=yes"],
+        "unknown question 'fevr' (did you mean 'feels_feverish'?)",
+    );
+    refused(
+        &["assess", "--set", "temprature=38"],
+        "(did you mean 'temperature'?)",
+    );
+    let path = temp_file("unknown.json", br#"{"lumpp": "yes"}"#);
+    refused(
+        &["assess", "--answers", &path.to_string_lossy()],
+        "unknown question 'lumpp' (did you mean 'lump'?)",
+    );
+}
+
+#[test]
+fn a_non_number_where_a_number_belongs() {
+    refused(
+        &["assess", "--set", "duration_hours=two days"],
+        "question 'duration_hours': 'two days' is not accepted; accepted: a number, 0 or more (hours)",
+    );
+    let path = temp_file("bool.json", br#"{"antibiotics_hours": true}"#);
+    refused(
+        &["assess", "--answers", &path.to_string_lossy()],
+        "question 'antibiotics_hours': 'true' is not accepted",
+    );
+}
+
+#[test]
+fn negative_hours_are_refused() {
+    refused(
+        &["assess", "--set", "duration_hours=-3"],
+        "'-3' is not accepted; accepted: a number, 0 or more",
+    );
+    refused(
+        &["assess", "--set", "antibiotics_hours=-0.5"],
+        "question 'antibiotics_hours'",
+    );
+}
+
+#[test]
+fn implausible_or_ambiguous_temperatures_ask_to_check_the_thermometer() {
+    for (value, reason) in [
+        (
+            "50",
+            "50 is neither a reading in °C (30-45) nor in °F (86-113)",
+        ),
+        ("85", "85 is neither a reading in °C"),
+        ("46C", "46 °C is outside 30-45 °C"),
+        ("29.9", "29.9 °C is outside 30-45 °C"),
+        ("113.5F", "113.5 °F is outside 86-113 °F"),
+        ("hot", "not a number"),
+    ] {
+        refused(
+            &["assess", "--set", &format!("temperature={value}")],
+            reason,
+        );
+        refused(
+            &["assess", "--set", &format!("temperature={value}")],
+            "check the thermometer and the unit",
+        );
+    }
+    let path = temp_file("temp.json", br#"{"temperature": 60}"#);
+    refused(
+        &["assess", "--answers", &path.to_string_lossy()],
+        "60 is neither a reading",
+    );
+}
+
+#[test]
+fn a_choice_not_offered_lists_the_choices() {
+    refused(
+        &["assess", "--set", "redness=huge"],
+        "question 'redness': 'huge' is not accepted; accepted: none, small, spreading",
+    );
+    refused(
+        &["assess", "--set", "trend=improving"],
+        "accepted: better, same, worse",
+    );
+}
+
+#[test]
+fn unsure_is_refused_where_the_question_has_no_unsure() {
+    refused(
+        &["assess", "--set", "lactating=unsure"],
+        "accepted: yes or no",
+    );
+}
+
+#[test]
+fn not_measured_only_where_a_measurement_is_optional() {
+    refused(
+        &["assess", "--set", "duration_hours=not_measured"],
+        "question 'duration_hours'",
+    );
+}
+
+#[test]
+fn a_missing_answers_file() {
+    refused(
+        &["assess", "--answers", "no/such/answers.json"],
+        "cannot read the answers file 'no/such/answers.json': no such file",
+    );
+}
+
+#[test]
+fn a_missing_rules_file() {
+    refused(
+        &["assess", "--rules", "no/such/rules.toml"],
+        "cannot read the rules file 'no/such/rules.toml': no such file",
+    );
+    refused(
+        &["questions", "--rules", "no/such/rules.toml"],
+        "no such file",
+    );
+}
+
+#[test]
+fn a_broken_rules_file_names_the_file_line_and_column() {
+    let text = fs::read_to_string(project_file("examples/custom-rules.toml")).expect("readable");
+    let broken = text.replace("no = \"nothing_found\"", "no = \"nothing_foundd\"");
+    let path = temp_file("broken-rules.toml", broken.as_bytes());
+    let p = path.to_string_lossy();
+    let line = broken
+        .lines()
+        .position(|l| l.contains("nothing_foundd"))
+        .expect("present")
+        + 1;
+    refused(
+        &["assess", "--rules", &p, "--set", "sepsis_signs=no"],
+        &format!("{p}:{line}:6: branch points to 'nothing_foundd', which is neither a step nor an outcome; did you mean 'nothing_found'?"),
+    );
+}
+
+#[test]
+fn set_without_equals() {
+    refused(
+        &["assess", "--set", "lump"],
+        "--set 'lump' has no '=': write it as ID=VALUE",
+    );
+}
+
+#[test]
+fn binary_garbage_is_refused_not_panicked_on() {
+    let garbage: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    let path = temp_file("garbage.json", &garbage);
+    refused(
+        &["assess", "--answers", &path.to_string_lossy()],
+        "it is not UTF-8 text",
+    );
+    Test::new()
+        .args(["assess", "--answers", "-"])
+        .stdin(&garbage)
+        .status(2)
+        .stdout_empty()
+        .stderr_has("cannot read the answers from 'standard input'");
+    let path = temp_file("garbage.toml", &garbage);
+    refused(
+        &["assess", "--rules", &path.to_string_lossy()],
+        "not UTF-8 text",
+    );
+    let text_garbage = "\u{0}\u{1}{{{{]]]]\"\"\"";
+    let path = temp_file("garbage2.json", text_garbage.as_bytes());
+    refused(
+        &["assess", "--answers", &path.to_string_lossy()],
+        "not valid JSON",
+    );
+}
+
+#[test]
+fn missing_answers_without_a_terminal_list_what_is_needed() {
+    Test::new()
+        .args(["assess", "--set", "sepsis_signs=no", "--set", "skin_emergency=no", "--set", "abscess_signs=no"])
+        .status(2)
+        .stdout_empty()
+        .stderr_has("'antibiotics_hours' is needed, and depending on the answers, possibly: lump, redness, lactating, temperature");
+    // Only what the tree can still ask: on antibiotics, lump is never needed.
+    let ran = Test::new()
+        .args([
+            "--set",
+            "sepsis_signs=no",
+            "--set",
+            "skin_emergency=no",
+            "--set",
+            "abscess_signs=no",
+            "--set",
+            "antibiotics_hours=5",
+        ])
+        .status(2);
+    let stderr = ran.stderr();
+    assert!(stderr.contains("'trend' is needed"), "{stderr}");
+    assert!(!stderr.contains("lump"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    Test::new()
+        .args(["assess", "--format", "yaml"])
+        .status(2)
+        .stderr_has("invalid value 'yaml'");
+    Test::new()
+        .args(["--no-such-flag"])
+        .status(2)
+        .stdout_empty();
+    Test::new().args(["frobnicate"]).status(2).stdout_empty();
+}

@@ -1,1 +1,510 @@
+//! The interactive prompt, driven through a pseudo-terminal as a person would
+//! use it: read the question, press Down and Enter, type a reading.
+//!
+//! In a pty, standard error (questions, menus) and standard output (the
+//! result) are the same terminal, so every test reads one stream. Colour is
+//! off (`--color never`, NO_COLOR=1), which makes dialoguer use its simple
+//! theme: a menu opens with `<label>:` and, once answered, leaves the line
+//! `<label>: <choice>`; a text input asks `<label> (...): ` and a refused
+//! line is reported as `error: <reason>`.
 
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Regex, Session};
+
+/// The same as `crate::harness::BIN`, spelled out so that this file also
+/// builds as a test target of its own.
+const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
+
+/// Generous, because two cores may be running several debug builds at once.
+const TIMEOUT: Duration = Duration::from_secs(10);
+const DOWN: &str = "\x1b[B";
+/// What the Enter key sends in a terminal.
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\x03";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+const HIDE_CURSOR: &str = "\x1b[?25l";
+const TEMPERATURE: &str = "Temperature (Enter if not measured):";
+
+/// Every menu and input label of the default rules, to check that a question
+/// was not asked.
+const LABELS: &[&str] = &[
+    "Sepsis warning signs",
+    "Heart rate",
+    "Breathing rate",
+    "Systolic blood pressure",
+    "Dark, blistering or fast-spreading skin",
+    "Soft lump or pus",
+    "Hours on antibiotics",
+    "Tender spot or lump",
+    "Redness",
+    "Breastfeeding or pumping",
+    "Temperature",
+    "Feels feverish",
+    "Flu-like symptoms",
+    "Hours since it started",
+    "Course",
+    "Risk factors",
+    "Nipple damage",
+    "Same spot three or more times",
+];
+
+/// A running `lactriage` on a pseudo-terminal, and what it has shown so far.
+struct Pty {
+    session: OsSession,
+    /// Everything read from the terminal so far, with `\r` removed.
+    seen: String,
+}
+
+/// How the process ended, and what it printed after the last `expect`.
+struct Finished {
+    status: i32,
+    /// Output after the last awaited text, `\r` removed.
+    rest: String,
+    /// The whole session, for messages.
+    transcript: String,
+}
+
+impl Pty {
+    /// Starts the binary with `args`, colour off and a plain terminal type.
+    fn spawn(args: &[&str]) -> Pty {
+        let mut command = Command::new(BIN);
+        command
+            .args(args)
+            .args(["--color", "never"])
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm-256color")
+            .env_remove("COLUMNS")
+            .env_remove("LINES")
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        let mut session = Session::spawn(command).expect("the binary starts on a pty");
+        session.set_expect_timeout(Some(TIMEOUT));
+        Pty {
+            session,
+            seen: String::new(),
+        }
+    }
+
+    /// Waits for `text`; returns what was shown since the previous wait, up to
+    /// and including `text`.
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.expect(text) {
+            Ok(found) => {
+                let shown = String::from_utf8_lossy(found.as_bytes()).replace('\r', "");
+                self.seen.push_str(&shown);
+                shown
+            }
+            Err(e) => {
+                let pending = match self.session.check(Regex("(?s-u).+")) {
+                    Ok(c) => String::from_utf8_lossy(c.as_bytes()).into_owned(),
+                    Err(e) => format!("<{e}>"),
+                };
+                panic!(
+                    "waiting for {text:?}: {e}\n--- shown before ---\n{}\n--- not matched ---\n{}",
+                    self.seen,
+                    pending.replace('\r', "")
+                );
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("write to the pty");
+    }
+
+    /// Answers the menu `label`: waits for it, presses Down `downs` times and
+    /// Enter, and checks that `choice` was recorded.
+    fn pick(&mut self, label: &str, downs: usize, choice: &str) {
+        self.expect(&format!("{label}:"));
+        self.send(&format!("{}{ENTER}", DOWN.repeat(downs)));
+        self.expect(&format!("{label}: {choice}"));
+    }
+
+    /// Answers a text input: waits for `prompt`, types `line` and Enter.
+    fn type_line(&mut self, prompt: &str, line: &str) {
+        self.expect(prompt);
+        self.send(&format!("{line}{ENTER}"));
+    }
+
+    /// Reads to the end of the output and reaps the process.
+    fn finish(mut self) -> Finished {
+        let rest = match self.session.expect(Eof) {
+            Ok(found) => String::from_utf8_lossy(found.as_bytes()).replace('\r', ""),
+            Err(e) => panic!(
+                "waiting for the process to end: {e}\n--- shown ---\n{}",
+                self.seen
+            ),
+        };
+        self.seen.push_str(&rest);
+        let status = match self.session.get_process().wait() {
+            Ok(WaitStatus::Exited(_, code)) => code,
+            other => panic!(
+                "the process did not exit normally: {other:?}\n{}",
+                self.seen
+            ),
+        };
+        Finished {
+            status,
+            rest,
+            transcript: self.seen,
+        }
+    }
+}
+
+impl Finished {
+    fn status(&self, code: i32) -> &Finished {
+        assert_eq!(
+            self.status, code,
+            "exit status; the session:\n{}",
+            self.transcript
+        );
+        self
+    }
+
+    fn has(&self, text: &str) -> &Finished {
+        assert!(
+            self.rest.contains(text),
+            "the end of the session lacks {text:?}:\n{}",
+            self.rest
+        );
+        self
+    }
+
+    fn lacks(&self, text: &str) -> &Finished {
+        assert!(
+            !self.rest.contains(text),
+            "the end of the session shows {text:?}:\n{}",
+            self.rest
+        );
+        self
+    }
+
+    /// The result opens with a line of `=` and then the urgency.
+    fn banner(&self, urgency: &str) -> &Finished {
+        // The cursor is shown again just before it, on the same line.
+        let lines: Vec<String> = self.rest.lines().map(strip_escapes).collect();
+        let found = lines.windows(2).any(|w| {
+            w[0].len() >= 20 && w[0].chars().all(|c| c == '=') && w[1].trim_end() == urgency
+        });
+        assert!(
+            found,
+            "no banner with {urgency:?} at the end of the session:\n{}",
+            self.rest
+        );
+        self.has("Rules: mastitis-spectrum 1.0.0")
+    }
+
+    /// No question was asked after the last awaited text.
+    fn no_question_asked(&self) -> &Finished {
+        for label in LABELS {
+            // A menu or an input opens with its label at the start of a line;
+            // the result only lists answers, indented: "    - <label>: ...".
+            let opened = self
+                .rest
+                .lines()
+                .any(|line| strip_escapes(line).starts_with(label));
+            assert!(!opened, "the question {label:?} was asked:\n{}", self.rest);
+        }
+        self
+    }
+
+    /// The cursor was shown again after it was last hidden.
+    fn cursor_shown(&self) -> &Finished {
+        let shown = self.transcript.rfind(SHOW_CURSOR);
+        assert!(
+            shown.is_some() && shown > self.transcript.rfind(HIDE_CURSOR),
+            "the cursor is left hidden; the session:\n{:?}",
+            self.transcript
+        );
+        self.has(SHOW_CURSOR)
+    }
+
+    /// The JSON object printed on standard output.
+    fn json(&self) -> serde_json::Value {
+        // Pretty-printed: the object opens with "{" and a line break.
+        let start = self
+            .rest
+            .find("{\n")
+            .unwrap_or_else(|| panic!("no JSON object in:\n{}", self.rest));
+        serde_json::Deserializer::from_str(&self.rest[start..])
+            .into_iter::<serde_json::Value>()
+            .next()
+            .expect("a JSON value")
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", &self.rest[start..]))
+    }
+}
+
+/// Removes CSI escape sequences (cursor moves, line clears) from one line.
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() || c == '~' {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The three warning-sign questions answered No, no antibiotics, and a tender
+/// spot: where every walk to a breast diagnosis starts.
+fn no_warning_signs_with_lump(p: &mut Pty) {
+    p.pick("Sepsis warning signs", 1, "No");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 1, "No");
+    p.pick("Hours on antibiotics", 0, "Not taking antibiotics for this");
+    p.pick("Tender spot or lump", 0, "Yes");
+}
+
+#[test]
+fn sepsis_yes_is_an_emergency_at_once() {
+    let mut p = Pty::spawn(&[]);
+    p.expect("Ctrl-C stops at any time.");
+    p.pick("Sepsis warning signs", 0, "Yes");
+    p.finish()
+        .status(0)
+        .banner("EMERGENCY: call for help now")
+        .has("Most likely: Signs of sepsis")
+        .has("- Sepsis warning signs: yes")
+        .no_question_asked();
+}
+
+#[test]
+fn tender_spot_without_fever_is_self_care() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.type_line(TEMPERATURE, "36.9");
+    p.pick("Flu-like symptoms", 1, "No");
+    p.pick("Hours since it started", 0, "Less than 1 day");
+    p.pick("Course", 1, "About the same");
+    p.pick("Same spot three or more times", 1, "No");
+    p.finish()
+        .status(0)
+        .banner("Self-care at home")
+        .has("Most likely: Ductal narrowing")
+        .has("- Temperature: 36.9 °C")
+        .has("- Hours since it started: Less than 1 day")
+        .no_question_asked();
+}
+
+#[test]
+fn not_sure_about_a_warning_sign_counts_as_yes() {
+    let mut p = Pty::spawn(&[]);
+    p.pick("Sepsis warning signs", 1, "No");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 2, "Not sure");
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("Most likely: Possible breast abscess")
+        .has("- Soft lump or pus: not sure (counted as yes)")
+        .no_question_asked();
+}
+
+#[test]
+fn fahrenheit_reading_is_converted_and_means_fever() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 1, "A small patch");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.type_line(TEMPERATURE, "101.2F");
+    // A fever: the flu question is skipped.
+    let shown = p.expect("Hours since it started:");
+    assert!(!shown.contains("Flu-like symptoms:"), "{shown}");
+    p.send(&format!("{DOWN}{ENTER}"));
+    p.expect("Hours since it started: 1 to 3 days");
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("Most likely: Mastitis")
+        .has("- Temperature: 101.2 °F (38.4 °C)");
+}
+
+#[test]
+fn impossible_temperature_is_refused_and_asked_again() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 1, "A small patch");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+
+    p.type_line(TEMPERATURE, "50");
+    p.expect("50 is neither a reading in °C (30-45) nor in °F (86-113)");
+    p.expect("30-45 °C or 86-113 °F");
+
+    p.type_line(TEMPERATURE, "120F");
+    p.expect("120 °F is outside 86-113 °F");
+
+    p.type_line(TEMPERATURE, "38.4");
+    p.pick("Hours since it started", 1, "1 to 3 days");
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("- Temperature: 38.4 °C")
+        .lacks("Temperature: 50")
+        .lacks("Temperature: 120");
+}
+
+#[test]
+fn no_reading_asks_how_it_feels_and_hours_can_be_typed() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.type_line(TEMPERATURE, "");
+    p.expect("No reading: the next question asks how you feel.");
+    p.pick("Feels feverish", 1, "No");
+    p.pick("Flu-like symptoms", 1, "No");
+    p.pick("Hours since it started", 4, "Enter the number of hours");
+    p.type_line("Hours since it started: number of hours:", "30");
+    p.pick("Course", 0, "Getting better");
+    p.pick("Same spot three or more times", 0, "Yes");
+    p.finish()
+        .status(0)
+        .banner("Book a visit in the next few days")
+        .has("Most likely: Ductal narrowing that keeps coming back")
+        .has("- Temperature: not measured")
+        .has("- Hours since it started: 30 hours");
+}
+
+#[test]
+fn ctrl_c_at_a_menu_exits_130_and_shows_the_cursor() {
+    let mut p = Pty::spawn(&[]);
+    p.pick("Sepsis warning signs", 1, "No");
+    p.expect("Dark, blistering or fast-spreading skin:");
+    p.expect("Not sure");
+    p.send(CTRL_C);
+    p.finish()
+        .status(130)
+        .cursor_shown()
+        .lacks("Rules: mastitis-spectrum")
+        .no_question_asked();
+}
+
+#[test]
+fn ctrl_c_while_typing_a_temperature_exits_130_and_shows_the_cursor() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.expect(TEMPERATURE);
+    p.send("38");
+    p.expect("38");
+    p.send(CTRL_C);
+    p.finish()
+        .status(130)
+        .cursor_shown()
+        .lacks("Rules: mastitis-spectrum")
+        .no_question_asked();
+}
+
+#[test]
+fn json_result_holds_the_prompted_answers_and_path() {
+    let mut p = Pty::spawn(&["--format", "json"]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.type_line(TEMPERATURE, "36.9");
+    p.pick("Flu-like symptoms", 1, "No");
+    p.pick("Hours since it started", 0, "Less than 1 day");
+    p.pick("Course", 1, "About the same");
+    p.pick("Same spot three or more times", 1, "No");
+    let end = p.finish();
+    end.status(0);
+    let json = end.json();
+    assert_eq!(json["urgency"], "self_care", "{json:#}");
+    let answers = &json["answers"];
+    for (id, value) in [
+        ("sepsis_signs", "no"),
+        ("skin_emergency", "no"),
+        ("abscess_signs", "no"),
+        ("lump", "yes"),
+        ("redness", "none"),
+        ("lactating", "yes"),
+        ("flu_like", "no"),
+        ("trend", "same"),
+        ("recurrent", "no"),
+    ] {
+        assert_eq!(answers[id], value, "answers.{id} in {json:#}");
+    }
+    assert_eq!(answers["antibiotics_hours"], 0, "{json:#}");
+    assert_eq!(answers["temperature"], "36.9C", "{json:#}");
+    assert_eq!(answers["duration_hours"], "0-24", "{json:#}");
+    let path: Vec<&str> = json["path"]
+        .as_array()
+        .expect("path is a list")
+        .iter()
+        .map(|step| step["question"].as_str().expect("a question id"))
+        .collect();
+    assert_eq!(path.first(), Some(&"sepsis_signs"), "{json:#}");
+    assert_eq!(path.last(), Some(&"recurrent"), "{json:#}");
+    for id in ["lump", "temperature", "flu_like", "duration_hours", "trend"] {
+        assert!(path.contains(&id), "{id} missing from the path {path:?}");
+    }
+}
+
+#[test]
+fn consultant_heart_rate_131_is_a_sepsis_emergency() {
+    let mut p = Pty::spawn(&["--audience", "consultant", "--format", "json"]);
+    p.expect("Sepsis red flags");
+    p.pick("Sepsis warning signs", 1, "No");
+    p.expect("Heart rate (bpm), if measured");
+    p.type_line("Heart rate (Enter if not measured):", "131");
+    let end = p.finish();
+    end.status(0)
+        .lacks("Breathing rate")
+        .lacks("Dark, blistering or fast-spreading skin");
+    let json = end.json();
+    assert_eq!(json["urgency"], "emergency", "{json:#}");
+    assert_eq!(json["condition"], "sepsis_warning", "{json:#}");
+    assert_eq!(json["answers"]["heart_rate"], 131, "{json:#}");
+}
+
+#[test]
+fn consultant_heart_rate_130_is_not_an_emergency() {
+    let mut p = Pty::spawn(&["--audience", "consultant", "--format", "json"]);
+    p.pick("Sepsis warning signs", 1, "No");
+    p.type_line("Heart rate (Enter if not measured):", "130");
+    p.type_line("Breathing rate (Enter if not measured):", "");
+    p.type_line("Systolic blood pressure (Enter if not measured):", "");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 0, "Yes");
+    let end = p.finish();
+    end.status(0);
+    let json = end.json();
+    assert_eq!(json["urgency"], "today", "{json:#}");
+    assert_ne!(json["condition"], "sepsis_warning", "{json:#}");
+    assert_eq!(json["answers"]["heart_rate"], 130, "{json:#}");
+}
+
+#[test]
+fn answers_given_with_set_are_not_asked() {
+    let mut p = Pty::spawn(&["--set", "sepsis_signs=no", "--set", "skin_emergency=no"]);
+    let before = p.expect("Soft lump or pus:");
+    for label in [
+        "Sepsis warning signs:",
+        "Dark, blistering or fast-spreading skin:",
+    ] {
+        assert!(!before.contains(label), "{label} was asked:\n{before}");
+    }
+    p.send(ENTER);
+    p.expect("Soft lump or pus: Yes");
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("- Sepsis warning signs: no")
+        .has("- Dark, blistering or fast-spreading skin: no")
+        .has("- Soft lump or pus: yes");
+}

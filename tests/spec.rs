@@ -405,7 +405,7 @@ fn systemic_signs_get_today_or_more_except_early_on_antibiotics_and_better() {
     for (case, temperature) in grid(&rules) {
         let systemic = case
             .temperature
-            .map_or(case.feels_feverish, |t| t >= 38.0 || t < 36.0)
+            .map_or(case.feels_feverish, |t| !(36.0..38.0).contains(&t))
             || case.flu_like;
         let exempt =
             case.antibiotics_hours > 0.0 && case.antibiotics_hours < 48.0 && case.trend == 0;

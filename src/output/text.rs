@@ -11,7 +11,7 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
     let a = report.assessment;
     let rule = "=".repeat(width.min(72));
     writeln!(w, "{}", paint(a.urgency, &rule))?;
-    for line in wrap(&format!(" {}", report.label()), width) {
+    for line in wrap(report.label(), width) {
         writeln!(w, "{}", paint(a.urgency, &line).bold())?;
     }
     writeln!(w, "{}", paint(a.urgency, &rule))?;
