@@ -6,7 +6,7 @@
 //! off (`--color never`, NO_COLOR=1), which makes dialoguer use its simple
 //! theme: a menu opens with `<label>:` and, once answered, leaves the line
 //! `<label>: <choice>`; a text input asks `<label> (...): ` and a refused
-//! line is reported as `error: <reason>`.
+//! line is answered with the reason, indented, before the input opens again.
 
 use std::process::Command;
 use std::time::Duration;
@@ -71,7 +71,11 @@ struct Finished {
 impl Pty {
     /// Starts the binary with `args`, colour off and a plain terminal type.
     fn spawn(args: &[&str]) -> Pty {
-        let mut command = Command::new(BIN);
+        Pty::spawn_command(Command::new(BIN), args)
+    }
+
+    /// Starts `command` (the binary, or a shell around it) the same way.
+    fn spawn_command(mut command: Command, args: &[&str]) -> Pty {
         command
             .args(args)
             .args(["--color", "never"])
@@ -507,4 +511,27 @@ fn answers_given_with_set_are_not_asked() {
         .has("- Sepsis warning signs: no")
         .has("- Dark, blistering or fast-spreading skin: no")
         .has("- Soft lump or pus: yes");
+}
+
+#[test]
+fn the_result_can_be_redirected_to_a_file_while_the_questions_stay_on_screen() {
+    let dir = std::env::temp_dir().join(format!("lactriage-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("result.txt");
+    let mut shell = Command::new("sh");
+    shell.arg("-c").arg(format!(
+        "exec \"{BIN}\" --color never > \"{}\"",
+        file.display()
+    ));
+    let mut p = Pty::spawn_command(shell, &[]);
+    p.pick("Sepsis warning signs", 0, "Yes");
+    let finished = p.finish();
+    finished.status(0).lacks("EMERGENCY");
+    let result = std::fs::read_to_string(&file).expect("the result was written");
+    assert!(result.contains("EMERGENCY: call for help now"), "{result}");
+    assert!(
+        !result.contains("Do you have any of these right now"),
+        "questions leaked into the file:\n{result}"
+    );
+    assert!(!result.contains('\u{1b}'), "escape codes in the file");
 }
