@@ -209,9 +209,7 @@ fn assess(
             Stop::Source(missing) => Error::MissingAnswers {
                 ids: missing.questions.iter().map(|q| q.id.clone()).collect(),
             },
-            Stop::Unfit { question, answer } => Error::Internal(format!(
-                "answer '{answer}' does not fit question '{question}'"
-            )),
+            Stop::Unfit { question, answer } => unfit(question, answer),
         })?,
         Some(prompt) => ask_and_assess(&rules, &mut answers, audience, prompt)?,
     };
@@ -232,6 +230,14 @@ fn assess(
     }
     .and_then(|()| out.flush())
     .map_err(Error::Output)
+}
+
+/// An answer that reached the engine without fitting its question: a bug
+/// in the checks before it, reported instead of a panic.
+fn unfit(question: String, answer: String) -> Error {
+    Error::Internal(format!(
+        "answer '{answer}' does not fit question '{question}'"
+    ))
 }
 
 /// Walks the tree, asking at the prompt for whatever the answers lack.
@@ -265,9 +271,7 @@ fn ask_and_assess<'r>(
     }
     walked.map_err(|stop| match stop {
         Stop::Source(e) => Error::from(e),
-        Stop::Unfit { question, answer } => Error::Internal(format!(
-            "answer '{answer}' does not fit question '{question}'"
-        )),
+        Stop::Unfit { question, answer } => unfit(question, answer),
     })
 }
 

@@ -202,8 +202,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
     let start = start?;
 
     let mut questions = questions;
-    let steps_for_span: Vec<&StepDef> = step.iter().collect();
-    check_graph(c, &nodes, start, &steps_for_span, &outcome, &questions);
+    check_graph(c, &nodes, start, &step, &outcome, &questions);
     check_presets(c, &nodes, &questions);
     for node in &nodes {
         if let NodeKind::Step(s) = &node.kind {
@@ -889,7 +888,7 @@ fn check_graph(
     c: &mut Checker,
     nodes: &[Node],
     start: NodeId,
-    steps: &[&StepDef],
+    steps: &[StepDef],
     outcomes: &[OutcomeDef],
     questions: &[Question],
 ) {
