@@ -43,6 +43,50 @@ pub enum Command {
     Assess(AssessArgs),
     /// List the questions of the rules: ids, kinds and accepted values.
     Questions(QuestionsArgs),
+    /// Check, draw, test and compare rules files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Prove the tree complete and its declared safety properties, over every
+    /// combination of answers (exit status 1 with a counterexample if not).
+    Check {
+        /// The rules file; the built-in rules when left out.
+        file: Option<PathBuf>,
+    },
+    /// Draw the tree as Graphviz DOT or Mermaid.
+    Graph {
+        /// The rules file; the built-in rules when left out.
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Run case files (answers and the expected result) against the rules.
+    Test {
+        /// The rules file; the built-in rules when left out.
+        file: Option<PathBuf>,
+        /// A case file (TOML or JSON), or a folder of them.
+        #[arg(long, value_name = "PATH")]
+        cases: PathBuf,
+    },
+    /// Show which answers change result between two rules files (exit
+    /// status 1 when any do).
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz: render with `dot -Tsvg`.
+    Dot,
+    /// Mermaid, for Markdown viewers that draw it.
+    Mermaid,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -162,6 +162,11 @@ pub fn unanswered_ahead<'r>(rules: &'r Rules, answers: &Answers) -> Vec<&'r Ques
     list.into_iter().map(|id| rules.question_at(id)).collect()
 }
 
+/// The node an answer leads to from a step, if any branch takes it.
+pub fn next_node(branches: &Branches, q: &Question, answer: &Answer) -> Option<NodeId> {
+    follow(branches, q, answer).map(|(next, _)| next)
+}
+
 /// The next node for an answer, and a label for the branch taken.
 fn follow(branches: &Branches, q: &Question, answer: &Answer) -> Option<(NodeId, String)> {
     match (branches, answer) {

@@ -26,6 +26,12 @@ pub enum Error {
     Answer(#[from] AnswerError),
     #[error("{}", missing_message(.ids))]
     MissingAnswers { ids: Vec<String> },
+    #[error(transparent)]
+    Cases(#[from] crate::analysis::cases::CaseFileError),
+    #[error(transparent)]
+    Incomparable(#[from] crate::analysis::diff::Incomparable),
+    #[error("no case files (.toml or .json) in the folder '{}'", .0.display())]
+    NoCases(PathBuf),
     #[error("interrupted")]
     Interrupted,
     #[error("{0}")]
@@ -42,7 +48,10 @@ impl Error {
             Error::Read { .. }
             | Error::Rules(_)
             | Error::Answer(_)
-            | Error::MissingAnswers { .. } => ExitCode::BadInput,
+            | Error::MissingAnswers { .. }
+            | Error::Cases(_)
+            | Error::Incomparable(_)
+            | Error::NoCases(_) => ExitCode::BadInput,
             Error::Interrupted => ExitCode::Interrupted,
             Error::BuiltinRules(_) | Error::Prompt(_) | Error::Output(_) | Error::Internal(_) => {
                 ExitCode::Failure

@@ -23,6 +23,7 @@
 //! assert_eq!(result["urgency"], "emergency");
 //! ```
 
+pub mod analysis;
 pub mod answers;
 pub mod cli;
 pub mod engine;
@@ -40,7 +41,9 @@ use clap::Parser;
 use colored::Colorize;
 
 use crate::answers::Answers;
-use crate::cli::{AssessArgs, Cli, Command, Format, ListFormat, QuestionsArgs};
+use crate::cli::{
+    AssessArgs, Cli, Command, Format, GraphFormat, ListFormat, QuestionsArgs, RulesCommand,
+};
 use crate::engine::{given_or_default, Stop};
 use crate::error::Error;
 use crate::exit_codes::ExitCode;
@@ -109,6 +112,7 @@ where
     let color = match &cli.command {
         Some(Command::Assess(a)) => a.color,
         Some(Command::Questions(q)) => q.color,
+        Some(Command::Rules(_)) => cli::ColorWhen::Auto,
         None => cli.assess.color,
     };
     let stderr_color = color.enabled(terminal.stderr_is_terminal, terminal.no_color);
@@ -116,12 +120,15 @@ where
     console::set_colors_enabled_stderr(stderr_color);
 
     let result = match cli.command {
-        Some(Command::Assess(args)) => assess(&args, terminal, stdin, stdout, prompt),
-        Some(Command::Questions(args)) => questions(&args, stdout),
-        None => assess(&cli.assess, terminal, stdin, stdout, prompt),
+        Some(Command::Assess(args)) => {
+            assess(&args, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success)
+        }
+        Some(Command::Questions(args)) => questions(&args, stdout).map(|()| ExitCode::Success),
+        Some(Command::Rules(command)) => rules_command(command, stdout),
+        None => assess(&cli.assess, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success),
     };
     match result {
-        Ok(()) => ExitCode::Success.code(),
+        Ok(code) => code.code(),
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::Success.code(),
         Err(e) => {
             let label = if stderr_color {
@@ -289,4 +296,104 @@ fn questions(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Error> 
     }
     .and_then(|()| out.flush())
     .map_err(Error::Output)
+}
+
+/// `lactriage rules ...`: the status says whether the check, the cases or
+/// the comparison found something (1) or not (0).
+fn rules_command(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitCode, Error> {
+    let mut out = io::BufWriter::new(stdout);
+    let found = |found: bool| {
+        if found {
+            ExitCode::Failure
+        } else {
+            ExitCode::Success
+        }
+    };
+    let code = match command {
+        RulesCommand::Check { file } => {
+            let rules = load_rules(file.as_deref())?;
+            let started = std::time::Instant::now();
+            let report = analysis::check::check(&rules);
+            let seconds = started.elapsed().as_secs_f64();
+            let shown = file.as_ref().map(|f| f.display().to_string());
+            analysis::check::write_report(&mut out, &rules, &report, shown.as_deref(), seconds)
+                .map_err(Error::Output)?;
+            found(!report.failures.is_empty())
+        }
+        RulesCommand::Graph { file, format } => {
+            let rules = load_rules(file.as_deref())?;
+            match format {
+                GraphFormat::Dot => analysis::graph::write_dot(&mut out, &rules),
+                GraphFormat::Mermaid => analysis::graph::write_mermaid(&mut out, &rules),
+            }
+            .map_err(Error::Output)?;
+            ExitCode::Success
+        }
+        RulesCommand::Test { file, cases } => {
+            let rules = load_rules(file.as_deref())?;
+            let cases = read_cases(&cases)?;
+            let (_, failed) =
+                analysis::cases::run_all(&mut out, &rules, &cases).map_err(Error::Output)?;
+            found(failed > 0)
+        }
+        RulesCommand::Diff { old, new, format } => {
+            let old_rules = load_rules(Some(&old))?;
+            let new_rules = load_rules(Some(&new))?;
+            let report = analysis::diff::diff(&old_rules, &new_rules)?;
+            let (o, n) = (old.display().to_string(), new.display().to_string());
+            match format {
+                ListFormat::Text => analysis::diff::write_text(
+                    &mut out,
+                    (&old_rules, &o),
+                    (&new_rules, &n),
+                    &report,
+                ),
+                ListFormat::Json => analysis::diff::write_json(
+                    &mut out,
+                    (&old_rules, &o),
+                    (&new_rules, &n),
+                    &report,
+                ),
+            }
+            .map_err(Error::Output)?;
+            found(!report.groups.is_empty())
+        }
+    };
+    out.flush().map_err(Error::Output)?;
+    Ok(code)
+}
+
+/// The cases of one file, or of every .toml and .json file in a folder.
+fn read_cases(path: &Path) -> Result<Vec<analysis::cases::Case>, Error> {
+    let files = if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|source| Error::Read {
+            what: "cases folder",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut files: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(Error::NoCases(path.to_path_buf()));
+        }
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut cases = Vec::new();
+    for file in files {
+        let text = read_file(&file, "case file")?;
+        let is_toml = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        cases.extend(analysis::cases::parse_cases(
+            &text,
+            &file.display().to_string(),
+            is_toml,
+        )?);
+    }
+    Ok(cases)
 }

@@ -61,6 +61,11 @@ impl Test {
         self
     }
 
+    pub fn arg_path(mut self, path: &std::path::Path) -> Test {
+        self.command.arg(path);
+        self
+    }
+
     /// `--set ID=VALUE` for every baseline answer, then for each override.
     pub fn baseline_with(mut self, overrides: &[(&str, &str)]) -> Test {
         for (id, value) in BASELINE.iter().chain(overrides) {

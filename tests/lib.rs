@@ -6,4 +6,5 @@ mod harness;
 mod output;
 mod pty;
 mod readme;
+mod rules_cmd;
 mod spec;

@@ -29,6 +29,8 @@ pub struct RulesFile {
     pub condition: Vec<ConditionDef>,
     #[serde(default)]
     pub outcome: Vec<OutcomeDef>,
+    #[serde(default)]
+    pub property: Vec<Spanned<PropertyDef>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,4 +188,41 @@ pub struct OutcomeDef {
     pub urgency: Spanned<Urgency>,
     pub why: Spanned<String>,
     pub contact_note: Option<String>,
+}
+
+/// A safety property, checked by `lactriage rules check` over every
+/// combination of answers. Either `at_least` (these answers force at least
+/// this urgency) or `worse` (making this answer worse never lowers it).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropertyDef {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub when: BTreeMap<Spanned<String>, Spanned<ConstraintDef>>,
+    #[serde(default)]
+    pub unless: BTreeMap<Spanned<String>, Spanned<ConstraintDef>>,
+    pub at_least: Option<Spanned<Urgency>>,
+    pub worse: Option<Spanned<String>>,
+    /// For `worse` on a yes/no or choice question: the answers from better
+    /// to worse (default: no, then yes; unsure counts as worse than no).
+    pub order: Option<Spanned<Vec<Spanned<String>>>>,
+    /// For `worse` on a numeric question: higher is worse from this value on.
+    pub from: Option<Spanned<f64>>,
+}
+
+/// The answers a property is about: a list of answers, or a numeric range.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ConstraintDef {
+    Values(Vec<String>),
+    Range(BoundsDef),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundsDef {
+    pub above: Option<f64>,
+    pub at_least: Option<f64>,
+    pub below: Option<f64>,
+    pub at_most: Option<f64>,
 }

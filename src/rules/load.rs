@@ -7,13 +7,14 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::file::{
-    AskedDef, ConditionDef, KindDef, OutcomeDef, PresetDef, QuestionDef, RangeDef, RulesFile,
-    StepDef, YesNoDef,
+    AskedDef, BoundsDef, ConditionDef, ConstraintDef, KindDef, OutcomeDef, PresetDef, PropertyDef,
+    QuestionDef, RangeDef, RulesFile, StepDef, YesNoDef,
 };
 use super::{
-    format_number, Bound, Branches, Choice, Condition, ConditionId, Interval, Node, NodeId,
-    NodeKind, NumberSpec, NumericBranch, Outcome, Preset, PresetValue, Problem, Question,
-    QuestionId, QuestionKind, Rules, RulesError, Source, Step, Urgency, UrgencyText,
+    format_number, Allowed, Bound, Branches, Choice, Condition, ConditionId, Constraint, Interval,
+    Node, NodeId, NodeKind, NumberSpec, NumericBranch, Outcome, Preset, PresetValue, Problem,
+    Property, PropertyKind, Question, QuestionId, QuestionKind, Rules, RulesError, Source, Step,
+    Urgency, UrgencyText, WorseOrder,
 };
 
 /// The plausible range of a temperature reading, in °C: the same range the
@@ -107,6 +108,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         step,
         condition,
         outcome,
+        property,
     } = file;
     c.require_text(&meta.name, "the rules name");
     c.require_text(&meta.version, "the rules version");
@@ -209,6 +211,10 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
             questions[s.question.0].used_by_tree = true;
         }
     }
+    let properties = property
+        .into_iter()
+        .filter_map(|p| build_property(c, p, &questions, &question_index))
+        .collect();
 
     Some(Rules {
         name: meta.name.into_inner(),
@@ -225,6 +231,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
                 text: s.text.into_inner(),
             })
             .collect(),
+        properties,
         start,
         urgencies,
     })
@@ -1015,6 +1022,248 @@ fn check_presets(c: &mut Checker, nodes: &[Node], questions: &[Question]) {
                     );
                 }
             }
+        }
+    }
+}
+
+fn build_property(
+    c: &mut Checker,
+    p: Spanned<PropertyDef>,
+    questions: &[Question],
+    question_index: &HashMap<String, usize>,
+) -> Option<Property> {
+    let span = p.span();
+    let p = p.into_inner();
+    c.require_text(&p.name, "a property's name");
+    let name = p.name.get_ref().clone();
+    let find = |c: &mut Checker, id: &Spanned<String>| -> Option<usize> {
+        match question_index.get(id.get_ref()) {
+            Some(&i) => Some(i),
+            None => {
+                c.report(
+                    id.span(),
+                    format!(
+                        "property '{name}' names question '{}', which is not declared{}",
+                        id.get_ref(),
+                        suggest(id.get_ref(), question_index.keys())
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let constraints = |c: &mut Checker,
+                       table: &BTreeMap<Spanned<String>, Spanned<ConstraintDef>>|
+     -> Option<Vec<Constraint>> {
+        let mut built = Vec::new();
+        let mut ok = true;
+        for (id, def) in table {
+            let Some(qi) = find(c, id) else {
+                ok = false;
+                continue;
+            };
+            match constraint(c, &questions[qi], def, &name) {
+                Some(allowed) => built.push(Constraint {
+                    question: QuestionId(qi),
+                    allowed,
+                }),
+                None => ok = false,
+            }
+        }
+        ok.then_some(built)
+    };
+    match (&p.at_least, &p.worse) {
+        (Some(urgency), None) => {
+            if p.order.is_some() || p.from.is_some() {
+                c.report(
+                    span,
+                    format!(
+                        "property '{name}': 'order' and 'from' go with 'worse', not 'at_least'"
+                    ),
+                );
+                return None;
+            }
+            if p.when.is_empty() {
+                c.report(
+                    span,
+                    format!("property '{name}' needs 'when': the answers that force the urgency"),
+                );
+                return None;
+            }
+            let when = constraints(c, &p.when)?;
+            let unless = constraints(c, &p.unless)?;
+            Some(Property {
+                name,
+                kind: PropertyKind::AtLeast {
+                    when,
+                    unless,
+                    urgency: *urgency.get_ref(),
+                },
+            })
+        }
+        (None, Some(worse)) => {
+            if !p.when.is_empty() || !p.unless.is_empty() {
+                c.report(
+                    span,
+                    format!(
+                        "property '{name}': 'when' and 'unless' go with 'at_least', not 'worse'"
+                    ),
+                );
+                return None;
+            }
+            let qi = find(c, worse)?;
+            let q = &questions[qi];
+            let order = match (&q.kind, &p.order, &p.from) {
+                (QuestionKind::Number(_) | QuestionKind::Temperature, None, from) => {
+                    WorseOrder::Increasing {
+                        from: from.as_ref().map(|f| *f.get_ref()),
+                    }
+                }
+                (_, Some(order), None) => {
+                    let mut chain = Vec::new();
+                    for value in order.get_ref() {
+                        match spelt_answer(q, value.get_ref()) {
+                            Some(a) => chain.push(a),
+                            None => {
+                                c.report(
+                                    value.span(),
+                                    format!(
+                                        "property '{name}': '{}' is not an answer to '{}' ({})",
+                                        value.get_ref(),
+                                        q.id,
+                                        accepted_spellings(q)
+                                    ),
+                                );
+                                return None;
+                            }
+                        }
+                    }
+                    if chain.len() < 2 {
+                        c.report(
+                            order.span(),
+                            format!("property '{name}': an order needs at least two answers"),
+                        );
+                        return None;
+                    }
+                    WorseOrder::Chains(vec![chain])
+                }
+                (QuestionKind::YesNo, None, None) => {
+                    WorseOrder::Chains(vec![vec!["no".into(), "yes".into()]])
+                }
+                (QuestionKind::YesNoUnsure { .. }, None, None) => WorseOrder::Chains(vec![
+                    vec!["no".into(), "yes".into()],
+                    vec!["no".into(), "unsure".into()],
+                ]),
+                (QuestionKind::Choice(_), None, None) => {
+                    c.report(worse.span(), format!("property '{name}': give the order of '{}' from better to worse, such as order = [...]", q.id));
+                    return None;
+                }
+                (_, _, Some(from)) => {
+                    c.report(
+                        from.span(),
+                        format!("property '{name}': 'from' applies to numeric questions only"),
+                    );
+                    return None;
+                }
+            };
+            Some(Property {
+                name,
+                kind: PropertyKind::Worse {
+                    question: QuestionId(qi),
+                    order,
+                },
+            })
+        }
+        _ => {
+            c.report(
+                span,
+                format!("property '{name}' needs either 'at_least' (with 'when') or 'worse'"),
+            );
+            None
+        }
+    }
+}
+
+/// An answer spelt as answer files spell it, if `q` accepts it as a value
+/// (not a number).
+fn spelt_answer(q: &Question, value: &str) -> Option<String> {
+    let answer =
+        crate::answers::parse_answer(q, &crate::answers::RawAnswer::Text(value.to_string()))
+            .ok()?;
+    answer.numeric_value().is_none().then(|| answer.to_string())
+}
+
+fn accepted_spellings(q: &Question) -> String {
+    let mut list: Vec<String> = match &q.kind {
+        QuestionKind::YesNo => vec!["yes".into(), "no".into()],
+        QuestionKind::YesNoUnsure { .. } => vec!["yes".into(), "no".into(), "unsure".into()],
+        QuestionKind::Choice(choices) => choices.iter().map(|ch| ch.id.clone()).collect(),
+        QuestionKind::Number(_) | QuestionKind::Temperature => {
+            vec!["a range such as { at_least = 38.0 }".into()]
+        }
+    };
+    if q.accepts_not_measured() {
+        list.push("not_measured".into());
+    }
+    format!("accepted: {}", list.join(", "))
+}
+
+fn constraint(
+    c: &mut Checker,
+    q: &Question,
+    def: &Spanned<ConstraintDef>,
+    name: &str,
+) -> Option<Allowed> {
+    match def.get_ref() {
+        ConstraintDef::Values(values) => {
+            let mut spelt = Vec::new();
+            for v in values {
+                match spelt_answer(q, v) {
+                    Some(a) => spelt.push(a),
+                    None => {
+                        c.report(
+                            def.span(),
+                            format!(
+                                "property '{name}': '{v}' is not an answer to '{}' ({})",
+                                q.id,
+                                accepted_spellings(q)
+                            ),
+                        );
+                        return None;
+                    }
+                }
+            }
+            Some(Allowed::Answers(spelt))
+        }
+        ConstraintDef::Range(BoundsDef {
+            above,
+            at_least,
+            below,
+            at_most,
+        }) => {
+            if !matches!(q.kind, QuestionKind::Number(_) | QuestionKind::Temperature) {
+                c.report(
+                    def.span(),
+                    format!(
+                        "property '{name}': '{}' is not numeric; list its answers instead ({})",
+                        q.id,
+                        accepted_spellings(q)
+                    ),
+                );
+                return None;
+            }
+            let bound =
+                |value: Option<f64>, inclusive| value.map(|value| Bound { value, inclusive });
+            let lower = bound(*above, false).or(bound(*at_least, true));
+            let upper = bound(*below, false).or(bound(*at_most, true));
+            if lower.is_none() && upper.is_none() {
+                c.report(
+                    def.span(),
+                    format!("property '{name}': a range needs above, at_least, below or at_most"),
+                );
+                return None;
+            }
+            Some(Allowed::Range(Interval { lower, upper }))
         }
     }
 }

@@ -111,6 +111,7 @@ pub struct Rules {
     pub nodes: Vec<Node>,
     pub conditions: Vec<Condition>,
     pub sources: Vec<Source>,
+    pub properties: Vec<Property>,
     pub start: NodeId,
     urgencies: Vec<UrgencyText>,
 }
@@ -398,6 +399,66 @@ pub fn format_number(x: f64) -> String {
     } else {
         let s = format!("{x:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A safety property the rules declare about themselves.
+#[derive(Debug)]
+pub struct Property {
+    pub name: String,
+    pub kind: PropertyKind,
+}
+
+#[derive(Debug)]
+pub enum PropertyKind {
+    /// Answers matching every `when` constraint, and not every `unless`
+    /// constraint, get at least `urgency`.
+    AtLeast {
+        when: Vec<Constraint>,
+        unless: Vec<Constraint>,
+        urgency: Urgency,
+    },
+    /// Making `question` worse, along `order`, never lowers the urgency.
+    Worse {
+        question: QuestionId,
+        order: WorseOrder,
+    },
+}
+
+#[derive(Debug)]
+pub enum WorseOrder {
+    /// Chains of answers (as spelt in answer files), each from better to worse.
+    Chains(Vec<Vec<String>>),
+    /// A higher number is worse, from `from` on (or over all accepted values).
+    Increasing { from: Option<f64> },
+}
+
+/// A set of answers to one question.
+#[derive(Debug)]
+pub struct Constraint {
+    pub question: QuestionId,
+    pub allowed: Allowed,
+}
+
+#[derive(Debug)]
+pub enum Allowed {
+    /// Answers as spelt in answer files: `yes`, `unsure`, `spreading`, `not_measured`.
+    Answers(Vec<String>),
+    /// Numbers (°C for temperatures) in an interval.
+    Range(Interval),
+}
+
+impl Constraint {
+    pub fn allows(&self, answer: &crate::answers::Answer) -> bool {
+        match &self.allowed {
+            Allowed::Answers(list) => {
+                let spelt = answer.to_string();
+                list.contains(&spelt)
+            }
+            Allowed::Range(interval) => {
+                answer.numeric_value().is_some_and(|x| interval.contains(x))
+            }
+        }
     }
 }
 

@@ -1,0 +1,234 @@
+//! `lactriage rules test`: run case files (a name, answers, the expected
+//! urgency and/or condition) against rules, like a test runner.
+//!
+//! A TOML case file holds `[[case]]` tables; a JSON one an array of case
+//! objects (or one object). `id` may stand for `name`, and a `story` is
+//! allowed, so vignette files read as they are.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Deserialize;
+
+use crate::answers::{Answer, AnswerError, Answers, RawAnswer};
+use crate::engine::{self, Stop};
+use crate::rules::{Problem, Rules, Urgency};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseDef<V> {
+    #[serde(alias = "id")]
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    story: Option<String>,
+    answers: BTreeMap<String, V>,
+    expect: Expect,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlCases {
+    case: Vec<CaseDef<toml::Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum JsonCases {
+    Many(Vec<CaseDef<serde_json::Value>>),
+    One(CaseDef<serde_json::Value>),
+}
+
+/// What a case expects; at least one of the two.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    pub urgency: Option<Urgency>,
+    pub condition: Option<String>,
+}
+
+/// One case, its answers not yet checked against any rules.
+#[derive(Debug)]
+pub struct Case {
+    pub origin: String,
+    pub name: String,
+    pub answers: Vec<(String, RawAnswer)>,
+    pub expect: Expect,
+}
+
+/// A case file that cannot be read as cases.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}:{line}:{column}: {message}")]
+pub struct CaseFileError {
+    pub origin: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn toml_raw(v: toml::Value) -> RawAnswer {
+    match v {
+        toml::Value::String(s) => RawAnswer::Text(s),
+        toml::Value::Boolean(b) => RawAnswer::Bool(b),
+        toml::Value::Integer(i) => RawAnswer::Number(i as f64),
+        toml::Value::Float(x) => RawAnswer::Number(x),
+        other => RawAnswer::Text(other.to_string()),
+    }
+}
+
+fn json_raw(v: serde_json::Value) -> RawAnswer {
+    match v {
+        serde_json::Value::String(s) => RawAnswer::Text(s),
+        serde_json::Value::Bool(b) => RawAnswer::Bool(b),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| RawAnswer::Text(n.to_string()), RawAnswer::Number),
+        other => RawAnswer::Text(other.to_string()),
+    }
+}
+
+/// Reads the cases of one file; `toml` chooses the format.
+pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, CaseFileError> {
+    let fail = |line, column, message: String| CaseFileError {
+        origin: origin.to_string(),
+        line,
+        column,
+        message,
+    };
+    let case = |name: String, answers: Vec<(String, RawAnswer)>, expect: Expect| Case {
+        origin: origin.to_string(),
+        name,
+        answers,
+        expect,
+    };
+    let cases: Vec<Case> = if toml {
+        let file: TomlCases = toml::from_str(text).map_err(|e| {
+            let p = Problem::at(text, e.span().unwrap_or(0..0), e.message().trim());
+            fail(p.line, p.column, p.message)
+        })?;
+        file.case
+            .into_iter()
+            .map(|c| {
+                let answers = c
+                    .answers
+                    .into_iter()
+                    .map(|(k, v)| (k, toml_raw(v)))
+                    .collect();
+                case(c.name, answers, c.expect)
+            })
+            .collect()
+    } else {
+        let parsed: JsonCases = serde_json::from_str(text).map_err(|e| {
+            fail(
+                e.line(),
+                e.column(),
+                format!("not a case or a list of cases: {e}"),
+            )
+        })?;
+        let list = match parsed {
+            JsonCases::Many(list) => list,
+            JsonCases::One(one) => vec![one],
+        };
+        list.into_iter()
+            .map(|c| {
+                let answers = c
+                    .answers
+                    .into_iter()
+                    .map(|(k, v)| (k, json_raw(v)))
+                    .collect();
+                case(c.name, answers, c.expect)
+            })
+            .collect()
+    };
+    if let Some(c) = cases
+        .iter()
+        .find(|c| c.expect.urgency.is_none() && c.expect.condition.is_none())
+    {
+        return Err(fail(
+            1,
+            1,
+            format!(
+                "case '{}' expects nothing: give expect.urgency and/or expect.condition",
+                c.name
+            ),
+        ));
+    }
+    Ok(cases)
+}
+
+/// How one case went.
+#[derive(Debug)]
+pub enum Verdict {
+    Passed,
+    Failed(String),
+}
+
+pub fn run_case(rules: &Rules, case: &Case) -> Verdict {
+    let mut answers = Answers::new();
+    for (id, raw) in &case.answers {
+        if let Err(e) = answers.insert(rules, id, raw) {
+            return Verdict::Failed(format!("bad answer: {}", short(&e)));
+        }
+    }
+    let result = match engine::assess(rules, &answers) {
+        Ok(result) => result,
+        Err(Stop::Source(missing)) => {
+            let ids: Vec<&str> = missing.questions.iter().map(|q| q.id.as_str()).collect();
+            return Verdict::Failed(format!("no result: missing answers for {}", ids.join(", ")));
+        }
+        Err(Stop::Unfit { question, answer }) => {
+            return Verdict::Failed(format!("answer '{answer}' does not fit '{question}'"));
+        }
+    };
+    let urgency_ok = case.expect.urgency.is_none_or(|u| u == result.urgency);
+    let condition_ok = case
+        .expect
+        .condition
+        .as_ref()
+        .is_none_or(|c| *c == result.condition.id);
+    if urgency_ok && condition_ok {
+        return Verdict::Passed;
+    }
+    let expected = format!(
+        "{}/{}",
+        case.expect
+            .urgency
+            .map_or("*".to_string(), |u| u.to_string()),
+        case.expect.condition.as_deref().unwrap_or("*")
+    );
+    let path: Vec<String> = result
+        .path
+        .iter()
+        // Optional measurements nobody gave are left out, as for a parent.
+        .filter(|s| !(s.question.consultant_only && s.answer == Answer::NotMeasured))
+        .map(|s| format!("{}={}", s.question.id, s.answer))
+        .collect();
+    Verdict::Failed(format!(
+        "expected {expected}, got {}/{}; path: {}",
+        result.urgency,
+        result.condition.id,
+        path.join(" > ")
+    ))
+}
+
+fn short(e: &AnswerError) -> String {
+    e.to_string()
+}
+
+/// Runs every case, printing one line per failure and a closing count.
+/// Returns (passed, failed).
+pub fn run_all(w: &mut impl Write, rules: &Rules, cases: &[Case]) -> io::Result<(usize, usize)> {
+    let mut passed = 0;
+    let mut failed = 0;
+    for case in cases {
+        match run_case(rules, case) {
+            Verdict::Passed => passed += 1,
+            Verdict::Failed(why) => {
+                failed += 1;
+                writeln!(w, "FAIL {}: {}: {why}", case.origin, case.name)?;
+            }
+        }
+    }
+    writeln!(w, "{passed} passed, {failed} failed")?;
+    Ok((passed, failed))
+}

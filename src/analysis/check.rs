@@ -1,0 +1,339 @@
+//! `lactriage rules check`: every path ends in an outcome, no question is
+//! asked twice, every outcome is reachable, and every declared property
+//! holds, over every combination of answer classes.
+
+use std::io::{self, Write};
+
+use super::{classes, group_thousands, paths, scientific, set_args, Path, PathEnd};
+use crate::answers::Answer;
+use crate::rules::{Constraint, NodeId, NodeKind, PropertyKind, Rules, Urgency, WorseOrder};
+
+/// What was checked, and what failed.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub questions: usize,
+    pub classes: usize,
+    pub paths: usize,
+    pub outcomes: usize,
+    /// Combinations of answer classes, all covered by the paths.
+    pub combinations: f64,
+    pub properties: usize,
+    pub failures: Vec<Failure>,
+}
+
+/// One thing that does not hold, with answers that show it.
+#[derive(Debug)]
+pub struct Failure {
+    pub what: String,
+    pub details: Vec<String>,
+    /// `--set` arguments reproducing it (one line per answer set shown).
+    pub reproduce: Vec<String>,
+}
+
+pub fn check(rules: &Rules) -> CheckReport {
+    let classes = classes(rules, &[rules]);
+    let paths = paths(rules, &classes);
+    let mut failures = Vec::new();
+    let urgency_of = |path: &Path| match path.end {
+        PathEnd::Outcome(node) => match &rules.node(node).kind {
+            NodeKind::Outcome(o) => Some(o.urgency),
+            NodeKind::Step(_) => None,
+        },
+        _ => None,
+    };
+    let describe = |path: &Path| match path.end {
+        PathEnd::Outcome(node) => outcome_text(rules, node),
+        PathEnd::Nowhere(node) => format!("no branch at step '{}'", rules.node(node).id),
+        PathEnd::AskedTwice(node) => format!("step '{}' asks again", rules.node(node).id),
+    };
+
+    for path in &paths {
+        let what = match path.end {
+            PathEnd::Outcome(_) => continue,
+            PathEnd::Nowhere(node) => format!(
+                "step '{}' has no branch for some answers: the path ends without a result",
+                rules.node(node).id
+            ),
+            PathEnd::AskedTwice(node) => format!(
+                "step '{}' asks a question already asked on the path",
+                rules.node(node).id
+            ),
+        };
+        let example = path.example();
+        failures.push(Failure {
+            what,
+            details: vec![],
+            reproduce: vec![set_args(rules, &classes, &example, &path.asked)],
+        });
+    }
+
+    let mut reached = vec![false; rules.nodes.len()];
+    for path in &paths {
+        if let PathEnd::Outcome(node) = path.end {
+            reached[node.0] = true;
+        }
+    }
+    let mut outcomes = 0;
+    for (i, node) in rules.nodes.iter().enumerate() {
+        if let NodeKind::Outcome(_) = node.kind {
+            outcomes += 1;
+            if !reached[i] {
+                failures.push(Failure {
+                    what: format!("outcome '{}' is reached by no answers", node.id),
+                    details: vec![],
+                    reproduce: vec![],
+                });
+            }
+        }
+    }
+
+    for property in &rules.properties {
+        let failure = match &property.kind {
+            PropertyKind::AtLeast {
+                when,
+                unless,
+                urgency,
+            } => paths.iter().find_map(|path| {
+                let got = urgency_of(path)?;
+                if got >= *urgency {
+                    return None;
+                }
+                let choice = forced_example(path, &classes, when, unless)?;
+                let mut shown = path.asked.clone();
+                for c in when.iter().chain(unless) {
+                    if !shown.contains(&c.question.0) {
+                        shown.push(c.question.0);
+                    }
+                }
+                Some(Failure {
+                    what: format!("property '{}' fails", property.name),
+                    details: vec![format!(
+                        "these answers give {}, below {urgency}",
+                        describe(path)
+                    )],
+                    reproduce: vec![set_args(rules, &classes, &choice, &shown)],
+                })
+            }),
+            PropertyKind::Worse { question, order } => {
+                let q = question.0;
+                let pairs = worse_pairs(&classes[q], order);
+                find_lowering(&paths, &pairs, q, urgency_of).map(|(a, b, pa, pb, choice)| {
+                    let mut asked: Vec<usize> = paths[pa].asked.clone();
+                    for extra in &paths[pb].asked {
+                        if !asked.contains(extra) {
+                            asked.push(*extra);
+                        }
+                    }
+                    let mut worse_choice = choice.clone();
+                    worse_choice[q] = b;
+                    Failure {
+                        what: format!("property '{}' fails", property.name),
+                        details: vec![
+                            format!(
+                                "with {}={} the result is {}",
+                                rules.questions[q].id,
+                                classes[q][a],
+                                describe(&paths[pa])
+                            ),
+                            format!(
+                                "with {}={} (worse) it is {}",
+                                rules.questions[q].id,
+                                classes[q][b],
+                                describe(&paths[pb])
+                            ),
+                        ],
+                        reproduce: vec![
+                            set_args(rules, &classes, &choice, &asked),
+                            set_args(rules, &classes, &worse_choice, &asked),
+                        ],
+                    }
+                })
+            }
+        };
+        failures.extend(failure);
+    }
+
+    CheckReport {
+        questions: rules.questions.len(),
+        classes: classes.iter().map(Vec::len).sum(),
+        paths: paths.len(),
+        outcomes,
+        combinations: classes.iter().map(|c| c.len() as f64).product(),
+        properties: rules.properties.len(),
+        failures,
+    }
+}
+
+fn outcome_text(rules: &Rules, node: NodeId) -> String {
+    match &rules.node(node).kind {
+        NodeKind::Outcome(o) => format!(
+            "{} ({}, outcome '{}')",
+            o.urgency,
+            rules.condition(o.condition).id,
+            rules.node(node).id
+        ),
+        NodeKind::Step(_) => rules.node(node).id.clone(),
+    }
+}
+
+/// A class for each question, on `path`, matching every `when` constraint
+/// and failing at least one `unless` constraint, if there is one.
+fn forced_example(
+    path: &Path,
+    classes: &[Vec<Answer>],
+    when: &[Constraint],
+    unless: &[Constraint],
+) -> Option<Vec<usize>> {
+    let mut allowed = path.allowed.clone();
+    for c in when {
+        let q = c.question.0;
+        for (k, ok) in allowed[q].iter_mut().enumerate() {
+            *ok = *ok && c.allows(&classes[q][k]);
+        }
+    }
+    if allowed.iter().any(|set| !set.iter().any(|a| *a)) {
+        return None;
+    }
+    let mut choice: Vec<usize> = allowed
+        .iter()
+        .map(|set| set.iter().position(|a| *a).unwrap_or(0))
+        .collect();
+    if unless.is_empty() {
+        return Some(choice);
+    }
+    for c in unless {
+        let q = c.question.0;
+        let escape = (0..classes[q].len()).find(|&k| allowed[q][k] && !c.allows(&classes[q][k]));
+        if let Some(k) = escape {
+            choice[q] = k;
+            return Some(choice);
+        }
+    }
+    None
+}
+
+/// Pairs of classes (better, worse) that are next to each other in `order`.
+fn worse_pairs(classes: &[Answer], order: &WorseOrder) -> Vec<(usize, usize)> {
+    match order {
+        WorseOrder::Chains(chains) => chains
+            .iter()
+            .flat_map(|chain| chain.windows(2))
+            .filter_map(|w| {
+                let a = classes.iter().position(|c| c.to_string() == w[0])?;
+                let b = classes.iter().position(|c| c.to_string() == w[1])?;
+                Some((a, b))
+            })
+            .collect(),
+        WorseOrder::Increasing { from } => {
+            let mut numeric: Vec<(f64, usize)> = classes
+                .iter()
+                .enumerate()
+                .filter_map(|(k, c)| Some((c.numeric_value()?, k)))
+                .filter(|(x, _)| from.is_none_or(|f| *x >= f))
+                .collect();
+            numeric.sort_by(|a, b| a.0.total_cmp(&b.0));
+            numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
+        }
+    }
+}
+
+type Lowering = (usize, usize, usize, usize, Vec<usize>);
+
+/// Two paths that differ only in question `q`, from a class to a worse one,
+/// where the worse one has a lower urgency.
+fn find_lowering(
+    paths: &[Path],
+    pairs: &[(usize, usize)],
+    q: usize,
+    urgency_of: impl Fn(&Path) -> Option<Urgency>,
+) -> Option<Lowering> {
+    for &(a, b) in pairs {
+        for (pa, path_a) in paths.iter().enumerate() {
+            let Some(ua) = urgency_of(path_a) else {
+                continue;
+            };
+            if !path_a.allowed[q][a] || path_a.allowed[q][b] {
+                continue;
+            }
+            for (pb, path_b) in paths.iter().enumerate() {
+                if !path_b.allowed[q][b] || urgency_of(path_b).is_none_or(|ub| ub >= ua) {
+                    continue;
+                }
+                let mut choice = Vec::with_capacity(path_a.allowed.len());
+                let shared =
+                    path_a
+                        .allowed
+                        .iter()
+                        .zip(&path_b.allowed)
+                        .enumerate()
+                        .all(|(r, (sa, sb))| {
+                            if r == q {
+                                choice.push(a);
+                                return true;
+                            }
+                            match sa.iter().zip(sb).position(|(x, y)| *x && *y) {
+                                Some(k) => {
+                                    choice.push(k);
+                                    true
+                                }
+                                None => false,
+                            }
+                        });
+                if shared {
+                    return Some((a, b, pa, pb, choice));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The report as text; `origin` names the rules file in the reproduce lines.
+pub fn write_report(
+    w: &mut impl Write,
+    rules: &Rules,
+    report: &CheckReport,
+    rules_arg: Option<&str>,
+    seconds: f64,
+) -> io::Result<()> {
+    writeln!(w, "Checked {} {}:", rules.name, rules.version)?;
+    writeln!(
+        w,
+        "  answer classes: {} over {} questions",
+        report.classes, report.questions
+    )?;
+    writeln!(
+        w,
+        "  combinations:   {} ({}), covered by {} paths through the tree",
+        group_thousands(report.combinations),
+        scientific(report.combinations),
+        report.paths
+    )?;
+    writeln!(w, "  outcomes:       {}", report.outcomes)?;
+    writeln!(w, "  properties:     {}", report.properties)?;
+    writeln!(w, "  time:           {:.1} ms", seconds * 1000.0)?;
+    if report.failures.is_empty() {
+        writeln!(
+            w,
+            "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, and all {} properties hold.",
+            report.properties
+        )?;
+        return Ok(());
+    }
+    let rules_flag = rules_arg
+        .map(|r| format!(" --rules {r}"))
+        .unwrap_or_default();
+    for f in &report.failures {
+        writeln!(w)?;
+        writeln!(w, "FAILED: {}", f.what)?;
+        for d in &f.details {
+            writeln!(w, "  {d}")?;
+        }
+        for r in &f.reproduce {
+            writeln!(w, "  reproduce: lactriage assess{rules_flag} {r}")?;
+        }
+    }
+    writeln!(w)?;
+    writeln!(w, "{} problem(s) found.", report.failures.len())?;
+    Ok(())
+}

@@ -1,0 +1,289 @@
+//! `lactriage rules diff OLD NEW`: which answers change result, over every
+//! combination of answer classes cut at the thresholds of both files.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use super::{classes, group_thousands};
+use crate::answers::Answer;
+use crate::engine;
+use crate::rules::{NodeId, NodeKind, Question, QuestionKind, Rules, Urgency};
+
+/// The result at one end of a walk: urgency and condition, or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Result {
+    pub urgency: Option<Urgency>,
+    pub condition: String,
+}
+
+impl std::fmt::Display for Result {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.urgency {
+            Some(u) => write!(f, "{u} ({})", self.condition),
+            None => f.write_str("no result"),
+        }
+    }
+}
+
+/// Answer sets that went from `old` to `new`.
+#[derive(Debug)]
+pub struct Group {
+    pub old: Result,
+    pub new: Result,
+    pub combinations: f64,
+    /// One answer set of the group: question id and answer, for the
+    /// questions either file asks on the way.
+    pub example: Vec<(String, Answer)>,
+}
+
+impl Group {
+    pub fn lowers_urgency(&self) -> bool {
+        match (self.old.urgency, self.new.urgency) {
+            (Some(o), Some(n)) => n < o,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct DiffReport {
+    pub questions: usize,
+    pub combinations: f64,
+    /// Changed groups: lowering ones first, then the largest.
+    pub groups: Vec<Group>,
+}
+
+/// The two files ask a question of the same id in different ways.
+#[derive(Debug, thiserror::Error)]
+#[error("question '{id}' is {old} in the old rules but {new} in the new: they cannot be compared")]
+pub struct Incomparable {
+    pub id: String,
+    pub old: String,
+    pub new: String,
+}
+
+fn shape(q: &Question) -> String {
+    match &q.kind {
+        QuestionKind::Choice(choices) => format!(
+            "a choice of {}",
+            choices
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join("/")
+        ),
+        kind => format!("of kind {}", kind.name()),
+    }
+}
+
+/// Where each file's walk is (`None`: ended without a result), the classes
+/// still allowed per question, and the questions asked so far.
+type Walk = (Option<NodeId>, Option<NodeId>, Vec<Vec<bool>>, Vec<usize>);
+
+pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incomparable> {
+    // One list of questions: the old file's, then those only the new one has.
+    let mut universe: Vec<(&Question, &Rules)> = old.questions.iter().map(|q| (q, old)).collect();
+    for q in &new.questions {
+        match old.question(&q.id) {
+            Some(o)
+                if shape(o) != shape(q) || o.accepts_not_measured() != q.accepts_not_measured() =>
+            {
+                return Err(Incomparable {
+                    id: q.id.clone(),
+                    old: shape(o),
+                    new: shape(q),
+                });
+            }
+            Some(_) => {}
+            None => universe.push((q, new)),
+        }
+    }
+    let class_lists: Vec<Vec<Answer>> = universe
+        .iter()
+        .map(|(q, owner)| {
+            let index = owner
+                .questions
+                .iter()
+                .position(|x| x.id == q.id)
+                .unwrap_or(0);
+            classes(owner, &[old, new]).swap_remove(index)
+        })
+        .collect();
+    let index_of = |id: &str| universe.iter().position(|(q, _)| q.id == id);
+
+    let all: Vec<Vec<bool>> = class_lists.iter().map(|c| vec![true; c.len()]).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut stack: Vec<Walk> = vec![(Some(old.start), Some(new.start), all, Vec::new())];
+    while let Some((a, b, allowed, asked)) = stack.pop() {
+        // Advance whichever side is at a step; split the classes it asks about.
+        let side = [(a, old), (b, new)]
+            .into_iter()
+            .enumerate()
+            .find_map(
+                |(i, (node, rules))| match node.map(|n| &rules.node(n).kind) {
+                    Some(NodeKind::Step(step)) => Some((i, rules, step)),
+                    _ => None,
+                },
+            );
+        if let Some((i, rules, step)) = side {
+            let question = rules.question_at(step.question);
+            let Some(q) = index_of(&question.id) else {
+                continue;
+            };
+            let mut splits: Vec<(Option<NodeId>, Vec<bool>)> = Vec::new();
+            for (k, answer) in class_lists[q].iter().enumerate() {
+                if !allowed[q][k] {
+                    continue;
+                }
+                let next = engine::next_node(&step.branches, question, answer);
+                match splits.iter_mut().find(|(n, _)| *n == next) {
+                    Some((_, set)) => set[k] = true,
+                    None => {
+                        let mut set = vec![false; class_lists[q].len()];
+                        set[k] = true;
+                        splits.push((next, set));
+                    }
+                }
+            }
+            for (next, set) in splits {
+                let mut allowed = allowed.clone();
+                allowed[q] = set;
+                let mut asked = asked.clone();
+                if !asked.contains(&q) {
+                    asked.push(q);
+                }
+                // A missing branch (`None`) ends that side without a result.
+                let (na, nb) = if i == 0 { (next, b) } else { (a, next) };
+                stack.push((na, nb, allowed, asked));
+            }
+            continue;
+        }
+        let result = |node: Option<NodeId>, rules: &Rules| match node.map(|n| &rules.node(n).kind) {
+            Some(NodeKind::Outcome(o)) => Result {
+                urgency: Some(o.urgency),
+                condition: rules.condition(o.condition).id.clone(),
+            },
+            _ => Result {
+                urgency: None,
+                condition: String::new(),
+            },
+        };
+        let (ra, rb) = (result(a, old), result(b, new));
+        if ra == rb {
+            continue;
+        }
+        let count: f64 = allowed
+            .iter()
+            .map(|set| set.iter().filter(|x| **x).count() as f64)
+            .product();
+        match groups.iter_mut().find(|g| g.old == ra && g.new == rb) {
+            Some(g) => g.combinations += count,
+            None => {
+                let example = asked
+                    .iter()
+                    .map(|&q| {
+                        let k = allowed[q].iter().position(|x| *x).unwrap_or(0);
+                        (universe[q].0, class_lists[q][k].clone())
+                    })
+                    // Unanswered optional measurements count as not measured.
+                    .filter(|(q, a)| !(q.consultant_only && *a == Answer::NotMeasured))
+                    .map(|(q, a)| (q.id.clone(), a))
+                    .collect();
+                groups.push(Group {
+                    old: ra,
+                    new: rb,
+                    combinations: count,
+                    example,
+                });
+            }
+        }
+    }
+    groups.sort_by(|x, y| {
+        y.lowers_urgency()
+            .cmp(&x.lowers_urgency())
+            .then(y.combinations.total_cmp(&x.combinations))
+    });
+    Ok(DiffReport {
+        questions: universe.len(),
+        combinations: class_lists.iter().map(|c| c.len() as f64).product(),
+        groups,
+    })
+}
+
+fn example_args(example: &[(String, Answer)]) -> String {
+    example
+        .iter()
+        .map(|(id, a)| format!("--set {id}={a}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn write_text(
+    w: &mut impl Write,
+    old: (&Rules, &str),
+    new: (&Rules, &str),
+    report: &DiffReport,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "Comparing {} {} ({}) with {} {} ({})",
+        old.0.name, old.0.version, old.1, new.0.name, new.0.version, new.1
+    )?;
+    let changed: f64 = report.groups.iter().map(|g| g.combinations).sum();
+    writeln!(
+        w,
+        "{} of {} answer combinations change result, in {} group(s).",
+        group_thousands(changed),
+        group_thousands(report.combinations),
+        report.groups.len()
+    )?;
+    for g in &report.groups {
+        writeln!(w)?;
+        let flag = if g.lowers_urgency() {
+            "LOWERS URGENCY: "
+        } else {
+            ""
+        };
+        writeln!(
+            w,
+            "{flag}{} -> {}: {} combination(s)",
+            g.old,
+            g.new,
+            group_thousands(g.combinations)
+        )?;
+        writeln!(
+            w,
+            "  example: lactriage assess --rules {} {}",
+            new.1,
+            example_args(&g.example)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn write_json(
+    w: &mut impl Write,
+    old: (&Rules, &str),
+    new: (&Rules, &str),
+    report: &DiffReport,
+) -> io::Result<()> {
+    let side = |r: &Result| json!({ "urgency": r.urgency, "condition": if r.urgency.is_some() { json!(r.condition) } else { json!(null) } });
+    let value = json!({
+        "old": { "name": old.0.name, "version": old.0.version, "file": old.1 },
+        "new": { "name": new.0.name, "version": new.0.version, "file": new.1 },
+        "questions": report.questions,
+        "combinations": report.combinations,
+        "changed": report.groups.iter().map(|g| g.combinations).sum::<f64>(),
+        "groups": report.groups.iter().map(|g| json!({
+            "old": side(&g.old),
+            "new": side(&g.new),
+            "lowers_urgency": g.lowers_urgency(),
+            "combinations": g.combinations,
+            "example": g.example.iter().map(|(id, a)| (id.clone(), a.to_json())).collect::<serde_json::Map<_, _>>(),
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer_pretty(&mut *w, &value)?;
+    writeln!(w)
+}
