@@ -311,7 +311,7 @@ pub fn write_report(
     )?;
     writeln!(w, "  outcomes:       {}", report.outcomes)?;
     writeln!(w, "  properties:     {}", report.properties)?;
-    writeln!(w, "  time:           {:.1} ms", seconds * 1000.0)?;
+    writeln!(w, "  time:           {:.2} ms", seconds * 1000.0)?;
     if report.failures.is_empty() {
         writeln!(
             w,
