@@ -362,3 +362,29 @@ fn diff_refuses_questions_that_changed_kind() {
         .status(2)
         .stderr_has("question 'lactating' is of kind yes_no in the old rules but of kind yes_no_unsure in the new");
 }
+
+#[test]
+fn every_subcommand_refuses_a_rules_file_that_does_not_load() {
+    let broken = edited_default(
+        "dangling.toml",
+        "no = \"screen_abscess\"",
+        "no = \"screen_absess\"",
+    );
+    let b = broken.display().to_string();
+    let message = "branch points to 'screen_absess', which is neither a step nor an outcome; did you mean 'screen_abscess'?";
+    for args in [
+        vec!["rules", "check", &b],
+        vec!["rules", "graph", &b],
+        vec!["rules", "graph", "--format", "mermaid", &b],
+        vec!["rules", "test", &b, "--cases", "tests/cases"],
+        vec!["rules", "diff", "rules/mastitis-spectrum.toml", &b],
+        vec!["rules", "diff", &b, "rules/mastitis-spectrum.toml"],
+    ] {
+        Test::new()
+            .args(&args)
+            .status(2)
+            .stdout_empty()
+            .stderr_has(&format!("{b}:"))
+            .stderr_has(message);
+    }
+}
