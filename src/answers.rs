@@ -136,6 +136,31 @@ pub enum RawAnswer {
     Bool(bool),
 }
 
+impl From<serde_json::Value> for RawAnswer {
+    fn from(v: serde_json::Value) -> RawAnswer {
+        match v {
+            serde_json::Value::String(s) => RawAnswer::Text(s),
+            serde_json::Value::Bool(b) => RawAnswer::Bool(b),
+            serde_json::Value::Number(n) => n
+                .as_f64()
+                .map_or_else(|| RawAnswer::Text(n.to_string()), RawAnswer::Number),
+            other => RawAnswer::Text(other.to_string()),
+        }
+    }
+}
+
+impl From<toml::Value> for RawAnswer {
+    fn from(v: toml::Value) -> RawAnswer {
+        match v {
+            toml::Value::String(s) => RawAnswer::Text(s),
+            toml::Value::Boolean(b) => RawAnswer::Bool(b),
+            toml::Value::Integer(i) => RawAnswer::Number(i as f64),
+            toml::Value::Float(x) => RawAnswer::Number(x),
+            other => RawAnswer::Text(other.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for RawAnswer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -469,15 +494,7 @@ impl Answers {
         };
         let mut answers = Answers::new();
         for (id, v) in map {
-            let raw = match v {
-                serde_json::Value::String(s) => RawAnswer::Text(s),
-                serde_json::Value::Bool(b) => RawAnswer::Bool(b),
-                serde_json::Value::Number(n) => match n.as_f64() {
-                    Some(x) => RawAnswer::Number(x),
-                    None => RawAnswer::Text(n.to_string()),
-                },
-                other => RawAnswer::Text(other.to_string()),
-            };
+            let raw = RawAnswer::from(v);
             answers.insert(rules, &id, &raw)?;
         }
         Ok(answers)
@@ -497,13 +514,7 @@ impl Answers {
         })?;
         let mut answers = Answers::new();
         for (id, v) in table {
-            let raw = match v {
-                toml::Value::String(s) => RawAnswer::Text(s),
-                toml::Value::Boolean(b) => RawAnswer::Bool(b),
-                toml::Value::Integer(i) => RawAnswer::Number(i as f64),
-                toml::Value::Float(x) => RawAnswer::Number(x),
-                other => RawAnswer::Text(other.to_string()),
-            };
+            let raw = RawAnswer::from(v);
             answers.insert(rules, &id, &raw)?;
         }
         Ok(answers)

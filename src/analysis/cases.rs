@@ -66,27 +66,6 @@ pub struct CaseFileError {
     pub message: String,
 }
 
-fn toml_raw(v: toml::Value) -> RawAnswer {
-    match v {
-        toml::Value::String(s) => RawAnswer::Text(s),
-        toml::Value::Boolean(b) => RawAnswer::Bool(b),
-        toml::Value::Integer(i) => RawAnswer::Number(i as f64),
-        toml::Value::Float(x) => RawAnswer::Number(x),
-        other => RawAnswer::Text(other.to_string()),
-    }
-}
-
-fn json_raw(v: serde_json::Value) -> RawAnswer {
-    match v {
-        serde_json::Value::String(s) => RawAnswer::Text(s),
-        serde_json::Value::Bool(b) => RawAnswer::Bool(b),
-        serde_json::Value::Number(n) => n
-            .as_f64()
-            .map_or_else(|| RawAnswer::Text(n.to_string()), RawAnswer::Number),
-        other => RawAnswer::Text(other.to_string()),
-    }
-}
-
 /// Reads the cases of one file; `toml` chooses the format.
 pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, CaseFileError> {
     let fail = |line, column, message: String| CaseFileError {
@@ -112,7 +91,7 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
                 let answers = c
                     .answers
                     .into_iter()
-                    .map(|(k, v)| (k, toml_raw(v)))
+                    .map(|(k, v)| (k, RawAnswer::from(v)))
                     .collect();
                 case(c.name, answers, c.expect)
             })
@@ -134,7 +113,7 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
                 let answers = c
                     .answers
                     .into_iter()
-                    .map(|(k, v)| (k, json_raw(v)))
+                    .map(|(k, v)| (k, RawAnswer::from(v)))
                     .collect();
                 case(c.name, answers, c.expect)
             })

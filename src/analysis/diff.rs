@@ -5,9 +5,8 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{classes, group_thousands};
+use super::{classes, group_thousands, split_by_branch};
 use crate::answers::Answer;
-use crate::engine;
 use crate::rules::{NodeId, NodeKind, Question, QuestionKind, Rules, Urgency};
 
 /// The result at one end of a walk: urgency and condition, or none.
@@ -132,21 +131,7 @@ pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incompa
             let Some(q) = index_of(&question.id) else {
                 continue;
             };
-            let mut splits: Vec<(Option<NodeId>, Vec<bool>)> = Vec::new();
-            for (k, answer) in class_lists[q].iter().enumerate() {
-                if !allowed[q][k] {
-                    continue;
-                }
-                let next = engine::next_node(&step.branches, question, answer);
-                match splits.iter_mut().find(|(n, _)| *n == next) {
-                    Some((_, set)) => set[k] = true,
-                    None => {
-                        let mut set = vec![false; class_lists[q].len()];
-                        set[k] = true;
-                        splits.push((next, set));
-                    }
-                }
-            }
+            let splits = split_by_branch(&step.branches, question, &class_lists[q], &allowed[q]);
             for (next, set) in splits {
                 let mut allowed = allowed.clone();
                 allowed[q] = set;

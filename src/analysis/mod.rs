@@ -210,22 +210,7 @@ pub fn paths(rules: &Rules, classes: &[Vec<Answer>]) -> Vec<Path> {
             continue;
         }
         let question = rules.question_at(step.question);
-        // Group the allowed classes by the node they lead to.
-        let mut groups: Vec<(Option<NodeId>, Vec<bool>)> = Vec::new();
-        for (k, answer) in classes[q].iter().enumerate() {
-            if !allowed[q][k] {
-                continue;
-            }
-            let next = engine::next_node(&step.branches, question, answer);
-            match groups.iter_mut().find(|(n, _)| *n == next) {
-                Some((_, set)) => set[k] = true,
-                None => {
-                    let mut set = vec![false; classes[q].len()];
-                    set[k] = true;
-                    groups.push((next, set));
-                }
-            }
-        }
+        let groups = split_by_branch(&step.branches, question, &classes[q], &allowed[q]);
         for (next, set) in groups.into_iter().rev() {
             let mut allowed = allowed.clone();
             allowed[q] = set;
@@ -242,6 +227,32 @@ pub fn paths(rules: &Rules, classes: &[Vec<Answer>]) -> Vec<Path> {
         }
     }
     out
+}
+
+/// The `allowed` classes of `question`, grouped by the node each leads to
+/// from a step (`None`: no branch takes them).
+pub(crate) fn split_by_branch(
+    branches: &Branches,
+    question: &Question,
+    classes: &[Answer],
+    allowed: &[bool],
+) -> Vec<(Option<NodeId>, Vec<bool>)> {
+    let mut groups: Vec<(Option<NodeId>, Vec<bool>)> = Vec::new();
+    for (k, answer) in classes.iter().enumerate() {
+        if !allowed[k] {
+            continue;
+        }
+        let next = engine::next_node(branches, question, answer);
+        match groups.iter_mut().find(|(n, _)| *n == next) {
+            Some((_, set)) => set[k] = true,
+            None => {
+                let mut set = vec![false; classes.len()];
+                set[k] = true;
+                groups.push((next, set));
+            }
+        }
+    }
+    groups
 }
 
 /// `--set` arguments that reproduce an answer set, for the questions listed.
