@@ -59,15 +59,20 @@ impl Answer {
 
     /// The answer as an answers file would spell it.
     pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// As in JSON output: numbers as numbers, everything else as its spelling.
+impl serde::Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            // Whole numbers stay whole: `131`, not `131.0`.
             Answer::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
-                serde_json::Value::from(*x as i64)
+                serializer.serialize_i64(*x as i64)
             }
-            Answer::Number(x) => serde_json::Number::from_f64(*x)
-                .map(serde_json::Value::Number)
-                .unwrap_or(serde_json::Value::Null),
-            other => serde_json::Value::String(other.to_string()),
+            Answer::Number(x) if x.is_finite() => serializer.serialize_f64(*x),
+            Answer::Number(_) => serializer.serialize_none(),
+            other => serializer.collect_str(other),
         }
     }
 }
@@ -134,6 +139,61 @@ pub enum RawAnswer {
     Text(String),
     Number(f64),
     Bool(bool),
+}
+
+/// Straight from a JSON or TOML value, without building a tree first (batch
+/// reads millions of lines).
+impl<'de> serde::Deserialize<'de> for RawAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a number or true/false")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Text(v))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Number(v))
+            }
+            // Anything else is kept as words that no question accepts, so
+            // the error names the question.
+            fn visit_unit<E>(self) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Text("null".to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawAnswer, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawAnswer::Text("a list".to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawAnswer, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawAnswer::Text("an object".to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl From<serde_json::Value> for RawAnswer {
@@ -492,10 +552,17 @@ impl Answers {
                 origin: origin.to_string(),
             });
         };
+        Answers::from_json_map(map, rules)
+    }
+
+    /// A parsed JSON object of question id to answer.
+    pub fn from_json_map(
+        map: serde_json::Map<String, serde_json::Value>,
+        rules: &Rules,
+    ) -> Result<Answers, AnswerError> {
         let mut answers = Answers::new();
         for (id, v) in map {
-            let raw = RawAnswer::from(v);
-            answers.insert(rules, &id, &raw)?;
+            answers.insert(rules, &id, &RawAnswer::from(v))?;
         }
         Ok(answers)
     }

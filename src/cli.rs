@@ -43,6 +43,8 @@ pub enum Command {
     Assess(AssessArgs),
     /// List the questions of the rules: ids, kinds and accepted values.
     Questions(QuestionsArgs),
+    /// Assess many answer sets from JSON Lines, one result line each.
+    Batch(BatchArgs),
     /// Check, draw, test and compare rules files.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -120,6 +122,36 @@ pub struct AssessArgs {
     /// Never ask: with answers missing, list them and exit with status 2.
     #[arg(long)]
     pub no_input: bool,
+
+    /// Write the result to FILE (whole or not at all, owner-only) instead
+    /// of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With --output, replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BatchArgs {
+    /// Use this rules file instead of the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// JSON Lines to read: each line an answers object, or
+    /// {"id": ..., "answers": {...}}; `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    /// Write the result lines to FILE (whole or not at all, owner-only)
+    /// instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With --output, replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -32,6 +32,8 @@ pub enum Error {
     Incomparable(#[from] crate::analysis::diff::Incomparable),
     #[error("no case files (.toml or .json) in the folder '{}'", .0.display())]
     NoCases(PathBuf),
+    #[error(transparent)]
+    OutputFile(#[from] crate::output_file::OutputFileError),
     #[error("interrupted")]
     Interrupted,
     #[error("{0}")]
@@ -51,7 +53,11 @@ impl Error {
             | Error::MissingAnswers { .. }
             | Error::Cases(_)
             | Error::Incomparable(_)
-            | Error::NoCases(_) => ExitCode::BadInput,
+            | Error::NoCases(_)
+            | Error::OutputFile(crate::output_file::OutputFileError::Exists(_)) => {
+                ExitCode::BadInput
+            }
+            Error::OutputFile(_) => ExitCode::Failure,
             Error::Interrupted => ExitCode::Interrupted,
             Error::BuiltinRules(_) | Error::Prompt(_) | Error::Output(_) | Error::Internal(_) => {
                 ExitCode::Failure

@@ -25,11 +25,13 @@
 
 pub mod analysis;
 pub mod answers;
+pub mod batch;
 pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod exit_codes;
 pub mod output;
+pub mod output_file;
 pub mod prompt;
 pub mod rules;
 
@@ -42,7 +44,8 @@ use colored::Colorize;
 
 use crate::answers::Answers;
 use crate::cli::{
-    AssessArgs, Cli, Command, Format, GraphFormat, ListFormat, QuestionsArgs, RulesCommand,
+    AssessArgs, BatchArgs, Cli, Command, Format, GraphFormat, ListFormat, QuestionsArgs,
+    RulesCommand,
 };
 use crate::engine::{given_or_default, Stop};
 use crate::error::Error;
@@ -112,7 +115,7 @@ where
     let color = match &cli.command {
         Some(Command::Assess(a)) => a.color,
         Some(Command::Questions(q)) => q.color,
-        Some(Command::Rules(_)) => cli::ColorWhen::Auto,
+        Some(Command::Rules(_) | Command::Batch(_)) => cli::ColorWhen::Auto,
         None => cli.assess.color,
     };
     let stderr_color = color.enabled(terminal.stderr_is_terminal, terminal.no_color);
@@ -125,6 +128,7 @@ where
         }
         Some(Command::Questions(args)) => questions(&args, stdout).map(|()| ExitCode::Success),
         Some(Command::Rules(command)) => rules_command(command, stdout),
+        Some(Command::Batch(args)) => batch(&args, terminal, stdin, stdout, &mut *stderr),
         None => assess(&cli.assess, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success),
     };
     match result {
@@ -225,18 +229,33 @@ fn assess(
         assessment: &assessment,
         answers: &answers,
         audience,
+        time: now(),
     };
-    let mut out = io::BufWriter::new(stdout);
-    match args.format {
-        Format::Text => {
-            let width = terminal.width.unwrap_or(80).clamp(40, 100);
-            output::write_text(&mut out, &report, width)
+    let render = |out: &mut dyn Write| -> io::Result<()> {
+        let mut out = io::BufWriter::new(out);
+        match args.format {
+            Format::Text => {
+                let width = terminal.width.unwrap_or(80).clamp(40, 100);
+                output::write_text(&mut out, &report, width)
+            }
+            Format::Json => output::write_json(&mut out, &report),
+            Format::Markdown => output::write_markdown(&mut out, &report),
+        }?;
+        out.flush()
+    };
+    match &args.output {
+        None => render(stdout).map_err(Error::Output),
+        Some(path) => {
+            let mut file = output_file::OutputFile::create(path, args.force)?;
+            render(file.writer()).map_err(Error::Output)?;
+            Ok(file.commit()?)
         }
-        Format::Json => output::write_json(&mut out, &report),
-        Format::Markdown => output::write_markdown(&mut out, &report),
     }
-    .and_then(|()| out.flush())
-    .map_err(Error::Output)
+}
+
+/// The local time with its offset, as ISO 8601: `2026-11-20T22:50:00+01:00`.
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 /// An answer that reached the engine without fitting its question: a bug
@@ -396,4 +415,70 @@ fn read_cases(path: &Path) -> Result<Vec<analysis::cases::Case>, Error> {
         )?);
     }
     Ok(cases)
+}
+
+fn batch(
+    args: &BatchArgs,
+    terminal: &Terminal,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<ExitCode, Error> {
+    let rules = load_rules(args.rules.as_deref())?;
+    let from_file = args.input.as_deref().filter(|p| *p != Path::new("-"));
+    let (mut input, size): (Box<dyn io::BufRead + '_>, Option<u64>) = match from_file {
+        None => (Box::new(io::BufReader::new(stdin)), None),
+        Some(path) => {
+            let read_error = |source| Error::Read {
+                what: "batch input",
+                path: path.to_path_buf(),
+                source,
+            };
+            let file = std::fs::File::open(path).map_err(read_error)?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(io::BufReader::with_capacity(1 << 16, file)), size)
+        }
+    };
+    // A progress bar only for a person watching a file being read.
+    let bar = match size {
+        Some(len) if terminal.stderr_is_terminal => {
+            let bar = indicatif::ProgressBar::new(len);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            Some(bar)
+        }
+        _ => None,
+    };
+    let progress = |bytes: u64| {
+        if let Some(bar) = &bar {
+            bar.set_position(bytes);
+        }
+    };
+    let summary = match &args.output {
+        None => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+            let summary = batch::run(&rules, &mut input, &mut out, progress)
+                .and_then(|s| out.flush().map(|()| s));
+            summary.map_err(Error::Output)?
+        }
+        Some(path) => {
+            let mut file = output_file::OutputFile::create(path, args.force)?;
+            let summary = batch::run(&rules, &mut input, &mut file.writer(), progress)
+                .map_err(Error::Output)?;
+            file.commit()?;
+            summary
+        }
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let _ = writeln!(stderr, "lactriage batch: {summary}");
+    Ok(if summary.errors > 0 {
+        ExitCode::BadInput
+    } else {
+        ExitCode::Success
+    })
 }

@@ -1,6 +1,7 @@
 //! The integration suite: one binary, one module per concern.
 
 mod bad_input;
+mod batch;
 mod examples;
 mod harness;
 mod output;

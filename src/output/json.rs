@@ -43,6 +43,7 @@ pub fn write_json(w: &mut impl Write, report: &Report) -> io::Result<()> {
         "sources": a.condition.sources,
         "rules": { "name": report.rules.name, "version": report.rules.version },
         "tool": { "name": "lactriage", "version": env!("CARGO_PKG_VERSION") },
+        "time": report.time,
         "disclaimer": report.rules.disclaimer,
     });
     serde_json::to_writer_pretty(&mut *w, &value)?;

@@ -56,10 +56,11 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "Rules: {} {} · lactriage {}",
+        "Rules: {} {} · lactriage {} · {}",
         escape(&report.rules.name),
         escape(&report.rules.version),
-        env!("CARGO_PKG_VERSION")
+        env!("CARGO_PKG_VERSION"),
+        report.time
     )?;
     Ok(())
 }

@@ -22,6 +22,8 @@ pub struct Report<'a> {
     /// Every answer given, including those the tree did not need.
     pub answers: &'a Answers,
     pub audience: Audience,
+    /// When the result was given: ISO 8601 with the local offset.
+    pub time: String,
 }
 
 impl Report<'_> {

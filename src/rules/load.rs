@@ -234,6 +234,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         properties,
         start,
         urgencies,
+        question_index,
     })
 }
 

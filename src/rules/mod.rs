@@ -114,6 +114,8 @@ pub struct Rules {
     pub properties: Vec<Property>,
     pub start: NodeId,
     urgencies: Vec<UrgencyText>,
+    /// Question id -> index in `questions`: batch looks ids up per answer.
+    question_index: std::collections::HashMap<String, usize>,
 }
 
 impl Rules {
@@ -128,7 +130,7 @@ impl Rules {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.question_index.get(id).map(|&i| &self.questions[i])
     }
 
     pub fn question_at(&self, id: QuestionId) -> &Question {

@@ -1,0 +1,230 @@
+//! `lactriage batch` and `--output`: streams, order, ids, errors that do not
+//! stop the run, the summary, and files written whole, owner-only, never
+//! over an existing file without --force.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::harness::Test;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lactriage-batch-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+const MIXED: &str = concat!(
+    "{\"sepsis_signs\": \"yes\"}\n",
+    "{\"id\": 7, \"answers\": {\"sepsis_signs\": \"no\", \"skin_emergency\": \"unsure\"}}\n",
+    "not json\n",
+    "{\"id\": \"typo\", \"answers\": {\"fevr\": \"yes\"}}\n",
+    "\n",
+    "{\"id\": \"short\", \"answers\": {\"sepsis_signs\": \"no\"}}\n",
+    "{\"id\": \"extra\", \"answers\": {}, \"note\": 1}\n",
+    "{\"id\": \"last\", \"answers\": {\"sepsis_signs\": \"no\", \"skin_emergency\": \"no\", \"abscess_signs\": \"yes\"}}\n",
+);
+
+fn lines(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn every_input_line_gets_one_output_line_in_order() {
+    let ran = Test::new().args(["batch"]).stdin(MIXED).status(2);
+    let out = lines(&ran.stdout());
+    assert_eq!(out.len(), 8);
+    for (i, line) in out.iter().enumerate() {
+        assert_eq!(line["line"], i + 1);
+    }
+    assert_eq!(out[0]["urgency"], "emergency");
+    assert!(out[0].get("id").is_none());
+    assert_eq!(out[0]["path"][0]["question"], "sepsis_signs");
+    assert_eq!(out[1]["id"], 7);
+    assert_eq!(out[1]["condition"], "severe_skin_infection");
+    assert!(out[2]["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("not a valid line")));
+    assert_eq!(out[3]["id"], "typo");
+    assert!(out[3]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("did you mean 'feels_feverish'")));
+    assert!(out[4]["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("empty line")));
+    assert!(out[5]["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("missing answers: skin_emergency")));
+    assert_eq!(out[6]["id"], "extra");
+    assert!(out[6]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("unexpected key 'note'")));
+    assert_eq!(out[7]["id"], "last");
+    assert_eq!(out[7]["condition"], "abscess_suspected");
+    assert_eq!(
+        ran.stderr().trim(),
+        "lactriage batch: 8 line(s) read: 3 result(s) (emergency 2, today 1, within_24h 0, within_days 0, self_care 0), 5 error(s)"
+    );
+}
+
+#[test]
+fn all_good_lines_exit_0_and_a_file_reads_like_standard_input() {
+    let dir = temp_dir("good");
+    let input = dir.join("in.jsonl");
+    let good: String = MIXED
+        .lines()
+        .filter(|l| l.contains("\"sepsis_signs\": \"yes\"") || l.contains("\"last\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&input, &good).expect("written");
+    let from_file = Test::new()
+        .args(["batch"])
+        .arg_path(&input)
+        .status(0)
+        .stdout();
+    let from_stdin = Test::new()
+        .args(["batch", "-"])
+        .stdin(&good)
+        .status(0)
+        .stdout();
+    assert_eq!(from_file, from_stdin);
+    assert_eq!(lines(&from_file).len(), 2);
+    Test::new()
+        .args(["batch", "no/such/input.jsonl"])
+        .status(2)
+        .stderr_has("cannot read the batch input 'no/such/input.jsonl': no such file");
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_one_bad_line() {
+    let mut input = b"{\"sepsis_signs\": \"yes\"}\n".to_vec();
+    input.extend([0xff, 0xfe, b'\n']);
+    input.extend(b"{\"sepsis_signs\": \"yes\"}");
+    let out = lines(&Test::new().args(["batch"]).stdin(&input).status(2).stdout());
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[1]["error"], "the line is not UTF-8 text");
+    assert_eq!(
+        out[2]["urgency"], "emergency",
+        "the last line needs no newline"
+    );
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).expect("exists").permissions().mode() & 0o777
+}
+
+#[test]
+fn output_is_written_owner_only_and_never_over_a_file_without_force() {
+    let dir = temp_dir("output");
+    let target = dir.join("result.json");
+    let t = target.display().to_string();
+    Test::new()
+        .args([
+            "--set",
+            "sepsis_signs=yes",
+            "--format",
+            "json",
+            "--output",
+            &t,
+        ])
+        .status(0)
+        .stdout_empty();
+    let first: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&target).expect("written")).expect("JSON");
+    assert_eq!(first["urgency"], "emergency");
+    assert!(
+        first["time"]
+            .as_str()
+            .is_some_and(|t| t.len() >= 25 && t.contains('T')),
+        "{first}"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&target), 0o600);
+
+    Test::new()
+        .args([
+            "--set",
+            "sepsis_signs=no",
+            "--set",
+            "skin_emergency=yes",
+            "--output",
+            &t,
+        ])
+        .status(2)
+        .stderr_has(&format!("'{t}' exists already; give --force to replace it"));
+    assert!(fs::read_to_string(&target)
+        .expect("kept")
+        .contains("sepsis_warning"));
+
+    Test::new()
+        .args([
+            "--set",
+            "sepsis_signs=no",
+            "--set",
+            "skin_emergency=yes",
+            "--format",
+            "json",
+            "--output",
+            &t,
+            "--force",
+        ])
+        .status(0);
+    assert!(fs::read_to_string(&target)
+        .expect("replaced")
+        .contains("severe_skin_infection"));
+    // No temporary files are left beside it.
+    let left: Vec<_> = fs::read_dir(&dir).expect("listable").collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[test]
+fn a_failed_run_leaves_no_output_file() {
+    let dir = temp_dir("failed");
+    let target = dir.join("result.md");
+    Test::new()
+        .args(["--set", "sepsis_signs=no", "--output"])
+        .arg_path(&target)
+        .status(2)
+        .stderr_has("answers are missing");
+    assert!(!target.exists());
+    assert_eq!(
+        fs::read_dir(&dir).expect("listable").count(),
+        0,
+        "no temporary file left"
+    );
+    Test::new()
+        .args(["--force", "--set", "sepsis_signs=yes"])
+        .status(2)
+        .stderr_has("--output");
+}
+
+#[test]
+fn batch_output_goes_to_a_file_whole() {
+    let dir = temp_dir("batch-output");
+    let target = dir.join("results.jsonl");
+    Test::new()
+        .args(["batch", "--output"])
+        .arg_path(&target)
+        .stdin(MIXED)
+        .status(2)
+        .stdout_empty();
+    assert_eq!(
+        fs::read_to_string(&target)
+            .expect("written")
+            .lines()
+            .count(),
+        8
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&target), 0o600);
+    Test::new()
+        .args(["batch", "--output"])
+        .arg_path(&target)
+        .stdin(MIXED)
+        .status(2)
+        .stderr_has("exists already");
+}
