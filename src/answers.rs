@@ -43,6 +43,8 @@ pub enum Answer {
     },
     Temperature(Temperature),
     NotMeasured,
+    /// Free text, for intake questions.
+    Text(String),
 }
 
 impl Answer {
@@ -92,6 +94,7 @@ impl fmt::Display for Answer {
             Answer::Range { from, to: None } => write!(f, "{}+", format_number(*from)),
             Answer::Temperature(t) => write!(f, "{}{}", format_number(t.reading), t.unit.letter()),
             Answer::NotMeasured => f.write_str("not_measured"),
+            Answer::Text(text) => f.write_str(text),
         }
     }
 }
@@ -319,6 +322,15 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 }
                 _ => Err(invalid(accepted)),
             }
+        }
+        QuestionKind::Text => {
+            let text = raw.to_string();
+            if text.trim().is_empty() {
+                return Err(invalid(
+                    "a few words (leave the question out to skip it)".to_string(),
+                ));
+            }
+            Ok(Answer::Text(text.trim().to_string()))
         }
         QuestionKind::Temperature => {
             parse_temperature(raw).map_err(|reason| AnswerError::Temperature {

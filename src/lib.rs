@@ -52,7 +52,7 @@ use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::output::Report;
 use crate::prompt::Prompt;
-use crate::rules::{Audience, Rules};
+use crate::rules::{Audience, Question, Rules};
 
 /// What the process knows about its terminal, decided once by the caller.
 #[derive(Debug, Clone, Default)]
@@ -292,14 +292,35 @@ fn ask_and_assess<'r>(
         answers.record(&q.id, answer.clone());
         Ok::<_, prompt::PromptError>(answer)
     });
+    let assessment = match walked {
+        Ok(assessment) => assessment,
+        Err(Stop::Source(e)) => return Err(Error::from(e)),
+        Err(Stop::Unfit { question, answer }) => return Err(unfit(question, answer)),
+    };
+    // A consultant also records the intake details the tree does not use.
+    if audience == Audience::Consultant {
+        let pending: Vec<&Question> = rules
+            .intake_questions()
+            .filter(|q| answers.get(&q.id).is_none())
+            .collect();
+        if !pending.is_empty() {
+            introduced = true;
+            prompt.introduce(INTAKE_INTRO)?;
+        }
+        for q in pending {
+            if let Some(answer) = prompt.ask_optional(q, audience)? {
+                answers.record(&q.id, answer);
+            }
+        }
+    }
     if introduced {
         prompt.finish()?;
     }
-    walked.map_err(|stop| match stop {
-        Stop::Source(e) => Error::from(e),
-        Stop::Unfit { question, answer } => unfit(question, answer),
-    })
+    Ok(assessment)
 }
+
+const INTAKE_INTRO: &str =
+    "\nIntake for the record: these do not change the result, and each may be skipped.";
 
 const INTRO: &str = "lactriage asks a few questions about your breast symptoms, then says \
 what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \

@@ -41,6 +41,15 @@ pub trait Prompt {
     /// Returns a checked answer to `question`.
     fn ask(&mut self, question: &Question, audience: Audience) -> Result<Answer, PromptError>;
 
+    /// Asks a question that may be skipped (intake): `None` when it is.
+    fn ask_optional(
+        &mut self,
+        question: &Question,
+        audience: Audience,
+    ) -> Result<Option<Answer>, PromptError> {
+        self.ask(question, audience).map(Some)
+    }
+
     /// Called once after the last question, before the result is printed.
     fn finish(&mut self) -> Result<(), PromptError> {
         Ok(())
@@ -89,6 +98,25 @@ impl TerminalPrompt {
             - 1
     }
 
+    /// The question printed whole, wrapped to the terminal; the menu itself
+    /// carries only the short label, so that it fits on one line and redraws
+    /// cleanly on a narrow screen.
+    fn show(&mut self, q: &Question, audience: Audience) -> Result<(), PromptError> {
+        let width = self.width();
+        self.term.write_line("")?;
+        for line in wrap(q.wording(audience), width) {
+            self.term
+                .write_line(&console::style(line).bold().to_string())?;
+        }
+        if let Some(help) = &q.help {
+            for line in wrap(help, width.saturating_sub(2)) {
+                self.term
+                    .write_line(&console::style(format!("  {line}")).dim().to_string())?;
+            }
+        }
+        Ok(())
+    }
+
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, PromptError> {
         let term = self.term.clone();
         Ok(Select::with_theme(self.theme())
@@ -134,6 +162,51 @@ impl TerminalPrompt {
 }
 
 impl Prompt for TerminalPrompt {
+    fn ask_optional(
+        &mut self,
+        q: &Question,
+        audience: Audience,
+    ) -> Result<Option<Answer>, PromptError> {
+        self.show(q, audience)?;
+        let wording = q.label.as_str();
+        let skip = "Skip".to_string();
+        let menu: Option<Vec<(String, Answer)>> = match &q.kind {
+            QuestionKind::YesNo | QuestionKind::YesNoUnsure { .. } => Some(vec![
+                ("Yes".to_string(), Answer::Yes),
+                ("No".to_string(), Answer::No),
+            ]),
+            QuestionKind::Choice(choices) => Some(
+                choices
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.wording(audience).to_string(),
+                            Answer::Choice(c.id.clone()),
+                        )
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        match menu {
+            Some(mut options) => {
+                let mut items: Vec<String> = options.iter().map(|(t, _)| t.clone()).collect();
+                items.push(skip);
+                let i = self.select(wording, &items)?;
+                Ok((i < options.len()).then(|| options.swap_remove(i).1))
+            }
+            None => {
+                let marker = Answer::Text(String::new());
+                let answer = self.text(
+                    &format!("{wording} (Enter to skip)"),
+                    q,
+                    Some(marker.clone()),
+                )?;
+                Ok((answer != marker).then_some(answer))
+            }
+        }
+    }
+
     fn finish(&mut self) -> Result<(), PromptError> {
         self.term.write_line("")?;
         Ok(())
@@ -147,21 +220,7 @@ impl Prompt for TerminalPrompt {
     }
 
     fn ask(&mut self, q: &Question, audience: Audience) -> Result<Answer, PromptError> {
-        // The question is printed whole, wrapped to the terminal; the menu
-        // itself carries only the short label, so that it fits on one line
-        // and redraws cleanly on a narrow screen.
-        let width = self.width();
-        self.term.write_line("")?;
-        for line in wrap(q.wording(audience), width) {
-            self.term
-                .write_line(&console::style(line).bold().to_string())?;
-        }
-        if let Some(help) = &q.help {
-            for line in wrap(help, width.saturating_sub(2)) {
-                self.term
-                    .write_line(&console::style(format!("  {line}")).dim().to_string())?;
-            }
-        }
+        self.show(q, audience)?;
         let wording = q.label.as_str();
         match &q.kind {
             QuestionKind::YesNo => {
@@ -205,6 +264,7 @@ impl Prompt for TerminalPrompt {
                     None => self.text(&format!("{wording}: number of {}", spec.unit), q, None),
                 }
             }
+            QuestionKind::Text => self.text(wording, q, None),
             QuestionKind::Temperature => {
                 let prompt = format!("{wording} (Enter if not measured)");
                 match self.text(&prompt, q, Some(Answer::NotMeasured))? {

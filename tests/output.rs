@@ -110,7 +110,7 @@ fn consultant_audience_uses_clinical_wording_and_shows_vitals() {
         .status(0);
     let md = ran.stdout();
     assert!(
-        md.contains("**Most likely:** Bacterial mastitis likely"),
+        md.starts_with("# Lactation triage: Bacterial mastitis likely\n"),
         "{md}"
     );
     assert!(md.contains("| Heart rate | 118 beats per minute |"));
@@ -263,4 +263,79 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn a_consultant_record_has_the_intake_and_the_contributors_with_sources() {
+    let md = Test::new()
+        .args([
+            "--answers",
+            "examples/consultant-intake.json",
+            "--audience",
+            "consultant",
+            "--format",
+            "markdown",
+        ])
+        .status(0)
+        .stdout();
+    assert!(
+        md.starts_with("# Lactation triage: Bacterial mastitis likely\n"),
+        "{md}"
+    );
+    assert!(md.contains("| Urgency | `today`: Contact your health care provider today"));
+    assert!(md.contains("## Intake\n\n| Item | Answer |\n|---|---|\n| Baby's age (weeks) | 6 weeks |\n| Feeding | Direct breastfeeding only |"), "{md}");
+    assert!(md.contains("| Allergies | penicillin (rash) |"));
+    assert!(md.contains("## For the consultant\n\n- Pumping on top of full feeds at the breast suggests oversupply"), "{md}");
+    assert!(md.contains("- Deep massage or vibration injures breast tissue"));
+    assert!(
+        md.contains("(Sources: Johnson HM, Mitchell KB. Lactational phlegmon. Breast J. 2020.)")
+            || md.contains("Lactational phlegmon")
+    );
+    assert!(!md.contains("Nipple shield use"), "no shield, no note");
+    assert!(md.contains("| Time | 20"), "the record is dated");
+
+    let json = Test::new()
+        .args([
+            "--answers",
+            "examples/consultant-intake.json",
+            "--format",
+            "json",
+        ])
+        .status(0)
+        .json();
+    assert_eq!(json["for_consultant"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["answers"]["medicines"], "ibuprofen 400 mg as needed");
+
+    // Intake never changes the result, and a parent is not shown the notes.
+    let text = Test::new()
+        .args(["--answers", "examples/consultant-intake.json"])
+        .status(0)
+        .stdout();
+    assert!(!text.contains("For the consultant"));
+    let without: serde_json::Value = Test::new()
+        .args(["--format", "json"])
+        .baseline_with(&[])
+        .status(0)
+        .json();
+    let with_intake = Test::new()
+        .args([
+            "--format",
+            "json",
+            "--set",
+            "deep_massage=yes",
+            "--set",
+            "note=seen at home",
+        ])
+        .baseline_with(&[])
+        .status(0)
+        .json();
+    assert_eq!(without["urgency"], with_intake["urgency"]);
+    assert_eq!(without["condition"], with_intake["condition"]);
+}
+
+#[test]
+fn questions_lists_the_intake_questions_as_such() {
+    let text = Test::new().args(["questions"]).status(0).stdout();
+    assert!(text.contains("feeding  (Feeding)\n    accepts: breast | pumped | both | formula_too\n    intake: asked of consultants for the record; never changes the result"), "{text}");
+    assert!(text.contains("accepts: free text"));
 }

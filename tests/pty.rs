@@ -466,6 +466,7 @@ fn consultant_heart_rate_131_is_a_sepsis_emergency() {
     p.pick("Sepsis warning signs", 1, "No");
     p.expect("Heart rate (bpm), if measured");
     p.type_line("Heart rate (Enter if not measured):", "131");
+    skip_intake(&mut p);
     let end = p.finish();
     end.status(0)
         .lacks("Breathing rate")
@@ -485,6 +486,7 @@ fn consultant_heart_rate_130_is_not_an_emergency() {
     p.type_line("Systolic blood pressure (Enter if not measured):", "");
     p.pick("Dark, blistering or fast-spreading skin", 1, "No");
     p.pick("Soft lump or pus", 0, "Yes");
+    skip_intake(&mut p);
     let end = p.finish();
     end.status(0);
     let json = end.json();
@@ -534,4 +536,47 @@ fn the_result_can_be_redirected_to_a_file_while_the_questions_stay_on_screen() {
         "questions leaked into the file:\n{result}"
     );
     assert!(!result.contains('\u{1b}'), "escape codes in the file");
+}
+
+/// Skips every intake question a consultant is asked after the triage.
+fn skip_intake(p: &mut Pty) {
+    p.expect("Intake for the record");
+    p.type_line("Baby's age (weeks) (Enter to skip):", "");
+    p.pick("Feeding", 4, "Skip");
+    p.type_line("Pumping sessions a day (Enter to skip):", "");
+    p.pick("Nipple shield", 2, "Skip");
+    p.pick("Deep massage or vibration", 2, "Skip");
+    p.pick("Previous mastitis or abscess", 2, "Skip");
+    p.type_line("Current medicines (Enter to skip):", "");
+    p.type_line("Allergies (Enter to skip):", "");
+    p.type_line("Note (Enter to skip):", "");
+}
+
+#[test]
+fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
+    let mut p = Pty::spawn(&["--audience", "consultant", "--set", "sepsis_signs=yes"]);
+    p.expect("Intake for the record: these do not change the result");
+    p.type_line("Baby's age (weeks) (Enter to skip):", "6");
+    p.pick("Feeding", 0, "Direct breastfeeding only");
+    p.type_line("Pumping sessions a day (Enter to skip):", "three");
+    p.expect("Please enter a number, 0 or more (sessions a day)");
+    p.type_line("Pumping sessions a day (Enter to skip):", "3");
+    p.pick("Nipple shield", 2, "Skip");
+    p.pick("Deep massage or vibration", 0, "Yes");
+    p.pick("Previous mastitis or abscess", 1, "No");
+    p.type_line("Current medicines (Enter to skip):", "ibuprofen");
+    p.type_line("Allergies (Enter to skip):", "");
+    p.type_line("Note (Enter to skip):", "");
+    p.finish()
+        .status(0)
+        .banner("EMERGENCY: call for help now")
+        .has("Intake")
+        .has("- Baby's age (weeks): 6 weeks")
+        .has("- Feeding: Direct breastfeeding only")
+        .has("- Current medicines: ibuprofen")
+        .lacks("Nipple shield:")
+        .lacks("Allergies:")
+        .has("For the consultant")
+        .has("Pumping on top of full feeds at the breast suggests oversupply")
+        .has("Deep massage or vibration injures breast tissue");
 }

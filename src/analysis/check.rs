@@ -153,9 +153,13 @@ pub fn check(rules: &Rules) -> CheckReport {
         failures.extend(failure);
     }
 
+    // Intake questions have one class each and no say in the result.
+    let tree_questions: Vec<usize> = (0..rules.questions.len())
+        .filter(|&q| !rules.questions[q].intake)
+        .collect();
     CheckReport {
-        questions: rules.questions.len(),
-        classes: classes.iter().map(Vec::len).sum(),
+        questions: tree_questions.len(),
+        classes: tree_questions.iter().map(|&q| classes[q].len()).sum(),
         paths: paths.len(),
         outcomes,
         combinations: classes.iter().map(|c| c.len() as f64).product(),

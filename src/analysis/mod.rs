@@ -91,19 +91,40 @@ fn thresholds(rules: &Rules, q: &Question) -> Vec<f64> {
 
 fn question_classes(q: &Question, mut points: Vec<f64>) -> Vec<Answer> {
     let mut classes = match &q.kind {
+        // Never asked by the tree: one class, so it changes no count.
+        _ if q.intake => {
+            let mut one = question_classes_of_kind(q, &mut points);
+            one.truncate(1);
+            return one;
+        }
+        _ => question_classes_of_kind(q, &mut points),
+    };
+    // An optional measurement is usually not measured: first, so examples
+    // pick it.
+    if q.consultant_only {
+        classes.insert(0, Answer::NotMeasured);
+    } else if q.accepts_not_measured() {
+        classes.push(Answer::NotMeasured);
+    }
+    classes
+}
+
+fn question_classes_of_kind(q: &Question, points: &mut Vec<f64>) -> Vec<Answer> {
+    match &q.kind {
+        QuestionKind::Text => vec![Answer::Text(String::new())],
         QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
         QuestionKind::YesNoUnsure { .. } => vec![Answer::Yes, Answer::No, Answer::Unsure],
         QuestionKind::Choice(choices) => choices
             .iter()
             .map(|c| Answer::Choice(c.id.clone()))
             .collect(),
-        QuestionKind::Number(spec) => numeric_points(&mut points, spec.min, spec.max)
+        QuestionKind::Number(spec) => numeric_points(points, spec.min, spec.max)
             .into_iter()
             .map(Answer::Number)
             .collect(),
         QuestionKind::Temperature => {
             let (lo, hi) = crate::answers::CELSIUS_RANGE;
-            numeric_points(&mut points, Some(lo), Some(hi))
+            numeric_points(points, Some(lo), Some(hi))
                 .into_iter()
                 .map(|x| {
                     Answer::Temperature(Temperature {
@@ -114,15 +135,7 @@ fn question_classes(q: &Question, mut points: Vec<f64>) -> Vec<Answer> {
                 })
                 .collect()
         }
-    };
-    // An optional measurement is usually not measured: first, so examples
-    // pick it.
-    if q.consultant_only {
-        classes.insert(0, Answer::NotMeasured);
-    } else if q.accepts_not_measured() {
-        classes.push(Answer::NotMeasured);
     }
-    classes
 }
 
 /// One number per class: every threshold, a number between each pair, and

@@ -25,6 +25,11 @@ pub fn write_json(w: &mut impl Write, report: &Report) -> io::Result<()> {
         .iter()
         .map(|(id, answer)| (id.to_string(), answer.to_json()))
         .collect();
+    let for_consultant: Vec<Value> = report
+        .contributors()
+        .iter()
+        .map(|c| json!({ "text": c.text, "sources": c.sources }))
+        .collect();
     let value = json!({
         "urgency": a.urgency,
         "urgency_label": report.label(),
@@ -38,6 +43,7 @@ pub fn write_json(w: &mut impl Write, report: &Report) -> io::Result<()> {
         "watch_for": report.watch_for(),
         "path": path,
         "answers": answers,
+        "for_consultant": for_consultant,
         "outcome": a.outcome_id,
         "audience": report.audience,
         "sources": a.condition.sources,

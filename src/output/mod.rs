@@ -8,7 +8,9 @@ mod text;
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{Assessment, PathStep};
-use crate::rules::{format_number, Audience, PresetValue, Question, QuestionKind, Rules};
+use crate::rules::{
+    format_number, Audience, Contributor, PresetValue, Question, QuestionKind, Rules,
+};
 
 pub use json::write_json;
 pub use markdown::write_markdown;
@@ -46,6 +48,28 @@ impl Report<'_> {
 
     pub fn summary(&self) -> &str {
         self.assessment.condition.summary(self.audience)
+    }
+
+    /// Known contributors that the intake answers point to.
+    pub fn contributors(&self) -> Vec<&'_ Contributor> {
+        self.rules
+            .contributors
+            .iter()
+            .filter(|c| {
+                c.when.iter().all(|k| {
+                    let id = &self.rules.question_at(k.question).id;
+                    self.answers.get(id).is_some_and(|a| k.allows(a))
+                })
+            })
+            .collect()
+    }
+
+    /// Intake answers given, in declaration order.
+    pub fn intake(&self) -> Vec<(&Question, &Answer)> {
+        self.rules
+            .intake_questions()
+            .filter_map(|q| self.answers.get(&q.id).map(|a| (q, a)))
+            .collect()
     }
 
     pub fn label(&self) -> &str {
@@ -108,6 +132,7 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
         (Answer::Range { .. }, _) => answer.to_string(),
         (Answer::Temperature(t), _) => t.describe(),
         (Answer::NotMeasured, _) => "not measured".to_string(),
+        (Answer::Text(text), _) => text.clone(),
     }
 }
 

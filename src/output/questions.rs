@@ -36,6 +36,7 @@ fn accepted(q: &Question) -> String {
         QuestionKind::Temperature => {
             "a reading: 38.4, 38.4C, 101.2F (30-45 °C, 86-113 °F)".to_string()
         }
+        QuestionKind::Text => "free text".to_string(),
     };
     if q.accepts_not_measured() {
         text.push_str(" | not_measured");
@@ -50,7 +51,7 @@ pub fn write_questions_text(
     audience: Audience,
 ) -> io::Result<()> {
     writeln!(w, "Questions of {} {}:", rules.name, rules.version)?;
-    for q in rules.asked_questions() {
+    for q in rules.asked_questions().chain(rules.intake_questions()) {
         writeln!(w)?;
         writeln!(w, "{}  ({})", q.id.bold(), q.label)?;
         writeln!(w, "    accepts: {}", accepted(q))?;
@@ -58,6 +59,12 @@ pub fn write_questions_text(
             writeln!(
                 w,
                 "    asked of consultants only; unanswered counts as not_measured"
+            )?;
+        }
+        if q.intake {
+            writeln!(
+                w,
+                "    intake: asked of consultants for the record; never changes the result"
             )?;
         }
         for line in wrap(q.wording(audience), 72) {
@@ -75,6 +82,7 @@ pub fn write_questions_json(
 ) -> io::Result<()> {
     let list: Vec<Value> = rules
         .asked_questions()
+        .chain(rules.intake_questions())
         .map(|q| {
             let mut v = json!({
                 "id": q.id,
@@ -84,6 +92,7 @@ pub fn write_questions_json(
                 "accepts": accepted(q),
                 "not_measured_allowed": q.accepts_not_measured(),
                 "consultant_only": q.consultant_only,
+                "intake": q.intake,
             });
             match &q.kind {
                 QuestionKind::YesNoUnsure {
@@ -112,7 +121,7 @@ pub fn write_questions_json(
                         })
                         .collect();
                 }
-                QuestionKind::YesNo | QuestionKind::Temperature => {}
+                QuestionKind::YesNo | QuestionKind::Temperature | QuestionKind::Text => {}
             }
             v
         })

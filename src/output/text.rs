@@ -3,7 +3,7 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 
 use super::{describe_answer, wrap, Report};
-use crate::rules::Urgency;
+use crate::rules::{Audience, Urgency};
 
 /// The result for a person at a terminal, wrapped to `width` columns. The
 /// urgency is always spelt out in words: colour only repeats it.
@@ -34,6 +34,27 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
         for (i, l) in wrap(&line, width.saturating_sub(6)).iter().enumerate() {
             writeln!(w, "{}{l}", if i == 0 { "    - " } else { "      " })?;
         }
+    }
+
+    if report.audience == Audience::Consultant {
+        let intake: Vec<String> = report
+            .intake()
+            .iter()
+            .map(|(q, answer)| {
+                format!(
+                    "{}: {}",
+                    q.label,
+                    describe_answer(q, answer, report.audience)
+                )
+            })
+            .collect();
+        list(w, "Intake", &intake, width)?;
+        let notes: Vec<String> = report
+            .contributors()
+            .iter()
+            .map(|c| format!("{} (Sources: {})", c.text, c.sources.join("; ")))
+            .collect();
+        list(w, "For the consultant", &notes, width)?;
     }
 
     list(w, "What to do", &a.condition.advice, width)?;

@@ -31,6 +31,18 @@ pub struct RulesFile {
     pub outcome: Vec<OutcomeDef>,
     #[serde(default)]
     pub property: Vec<Spanned<PropertyDef>>,
+    #[serde(default)]
+    pub contributor: Vec<ContributorDef>,
+}
+
+/// A known contributor the record points out to the consultant when the
+/// intake answers match.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributorDef {
+    pub when: BTreeMap<Spanned<String>, Spanned<ConstraintDef>>,
+    pub text: Spanned<String>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +103,8 @@ pub enum KindDef {
     Choice,
     Number,
     Temperature,
+    /// Free text: intake questions only.
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -119,6 +133,9 @@ pub struct QuestionDef {
     pub help: Option<String>,
     #[serde(default)]
     pub asked: AskedDef,
+    /// Recorded for the consultant's chart; never asked by the tree.
+    #[serde(default)]
+    pub intake: bool,
     pub unsure_counts_as: Option<Spanned<YesNoDef>>,
     pub choices: Option<Spanned<Vec<ChoiceDef>>>,
     pub unit: Option<Spanned<String>>,

@@ -109,6 +109,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         condition,
         outcome,
         property,
+        contributor,
     } = file;
     c.require_text(&meta.name, "the rules name");
     c.require_text(&meta.version, "the rules version");
@@ -215,6 +216,12 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         .into_iter()
         .filter_map(|p| build_property(c, p, &questions, &question_index))
         .collect();
+    let contributors = contributor
+        .into_iter()
+        .filter_map(|d| {
+            build_contributor(c, d, &questions, &question_index, &source, &source_index)
+        })
+        .collect();
 
     Some(Rules {
         name: meta.name.into_inner(),
@@ -232,6 +239,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
             })
             .collect(),
         properties,
+        contributors,
         start,
         urgencies,
         question_index,
@@ -275,6 +283,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
         KindDef::Choice => "choice",
         KindDef::Number => "number",
         KindDef::Temperature => "temperature",
+        KindDef::Text => "text",
     };
     let not_for_kind = |c: &mut Checker, present: Option<Range<usize>>, key: &str| {
         if let Some(span) = present {
@@ -393,6 +402,18 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
             })
         }
         KindDef::Temperature => QuestionKind::Temperature,
+        KindDef::Text => {
+            if !q.intake {
+                c.report(
+                    kind_span.clone(),
+                    format!(
+                        "question '{}': free text is for intake questions (intake = true): the tree cannot branch on it",
+                        q.id.get_ref()
+                    ),
+                );
+            }
+            QuestionKind::Text
+        }
     };
     Question {
         consultant: q
@@ -405,6 +426,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
         parent: q.parent.into_inner(),
         help: q.help,
         consultant_only: q.asked == AskedDef::Consultant,
+        intake: q.intake,
         used_by_tree: false,
     }
 }
@@ -550,6 +572,16 @@ fn build_step(
         return None;
     };
     let q = &questions[qi];
+    if q.intake {
+        c.report(
+            s.ask.span(),
+            format!(
+                "step '{step_id}' asks '{}', an intake question (intake = true), which the tree must not use",
+                q.id
+            ),
+        );
+        return None;
+    }
     let kind = q.kind.name();
     let unexpected = |c: &mut Checker, present: Option<Range<usize>>, key: &str| {
         if let Some(span) = present {
@@ -638,6 +670,13 @@ fn build_step(
                 return None;
             }
             Branches::Choice(next)
+        }
+        QuestionKind::Text => {
+            c.report(
+                s.ask.span(),
+                format!("step '{step_id}' cannot branch on free text ('{}')", q.id),
+            );
+            return None;
         }
         QuestionKind::Number(_) | QuestionKind::Temperature => {
             unexpected(c, span_of(&s.yes), "yes");
@@ -1159,6 +1198,16 @@ fn build_property(
                     c.report(worse.span(), format!("property '{name}': give the order of '{}' from better to worse, such as order = [...]", q.id));
                     return None;
                 }
+                (QuestionKind::Text, None, None) => {
+                    c.report(
+                        worse.span(),
+                        format!(
+                            "property '{name}': '{}' is free text, which has no order",
+                            q.id
+                        ),
+                    );
+                    return None;
+                }
                 (_, _, Some(from)) => {
                     c.report(
                         from.span(),
@@ -1202,6 +1251,7 @@ fn accepted_spellings(q: &Question) -> String {
         QuestionKind::Number(_) | QuestionKind::Temperature => {
             vec!["a range such as { at_least = 38.0 }".into()]
         }
+        QuestionKind::Text => vec!["free text, which constraints cannot name".into()],
     };
     if q.accepts_not_measured() {
         list.push("not_measured".into());
@@ -1267,4 +1317,71 @@ fn constraint(
             Some(Allowed::Range(Interval { lower, upper }))
         }
     }
+}
+
+fn build_contributor(
+    c: &mut Checker,
+    d: super::file::ContributorDef,
+    questions: &[Question],
+    question_index: &HashMap<String, usize>,
+    sources: &[super::file::SourceDef],
+    source_index: &HashMap<String, usize>,
+) -> Option<super::Contributor> {
+    c.require_text(&d.text, "a contributor's text");
+    let name = d.text.get_ref().chars().take(40).collect::<String>();
+    let mut when = Vec::new();
+    for (id, def) in &d.when {
+        let Some(&qi) = question_index.get(id.get_ref()) else {
+            c.report(
+                id.span(),
+                format!(
+                    "contributor '{name}...' names question '{}', which is not declared{}",
+                    id.get_ref(),
+                    suggest(id.get_ref(), question_index.keys())
+                ),
+            );
+            return None;
+        };
+        let allowed = constraint(c, &questions[qi], def, &name)?;
+        when.push(Constraint {
+            question: QuestionId(qi),
+            allowed,
+        });
+    }
+    if when.is_empty() {
+        c.report(
+            d.text.span(),
+            "a contributor needs 'when': the answers it applies to",
+        );
+        return None;
+    }
+    let mut cited = Vec::new();
+    for s in d.sources.get_ref() {
+        match source_index.get(s.get_ref()) {
+            Some(&i) => cited.push(sources[i].text.get_ref().clone()),
+            None => {
+                c.report(
+                    s.span(),
+                    format!(
+                        "no source with id '{}'{}",
+                        s.get_ref(),
+                        suggest(s.get_ref(), source_index.keys())
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    if cited.is_empty() {
+        c.report(
+            d.sources.span(),
+            "a contributor must cite at least one source",
+        );
+        return None;
+    }
+    Some(super::Contributor {
+        when,
+        text: d.text.into_inner(),
+        sources: cited,
+    })
 }

@@ -112,6 +112,7 @@ pub struct Rules {
     pub conditions: Vec<Condition>,
     pub sources: Vec<Source>,
     pub properties: Vec<Property>,
+    pub contributors: Vec<Contributor>,
     pub start: NodeId,
     urgencies: Vec<UrgencyText>,
     /// Question id -> index in `questions`: batch looks ids up per answer.
@@ -153,6 +154,11 @@ impl Rules {
     pub fn asked_questions(&self) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(|q| q.used_by_tree)
     }
+
+    /// Intake questions, recorded for the consultant, in declaration order.
+    pub fn intake_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.intake)
+    }
 }
 
 /// What a person is told at one urgency level.
@@ -181,6 +187,8 @@ pub struct Question {
     pub help: Option<String>,
     /// Asked of consultants only; unanswered, it counts as not measured.
     pub consultant_only: bool,
+    /// Recorded at a consultant's intake; the tree never asks it.
+    pub intake: bool,
     pub used_by_tree: bool,
 }
 
@@ -213,6 +221,8 @@ pub enum QuestionKind {
     Number(NumberSpec),
     /// A reading in °C or °F; branches compare in °C.
     Temperature,
+    /// Free text, for intake questions.
+    Text,
 }
 
 impl QuestionKind {
@@ -224,6 +234,7 @@ impl QuestionKind {
             QuestionKind::Choice(_) => "choice",
             QuestionKind::Number(_) => "number",
             QuestionKind::Temperature => "temperature",
+            QuestionKind::Text => "text",
         }
     }
 }
@@ -402,6 +413,14 @@ pub fn format_number(x: f64) -> String {
         let s = format!("{x:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
+}
+
+/// A known contributor to point out to the consultant, with its sources.
+#[derive(Debug)]
+pub struct Contributor {
+    pub when: Vec<Constraint>,
+    pub text: String,
+    pub sources: Vec<String>,
 }
 
 /// A safety property the rules declare about themselves.

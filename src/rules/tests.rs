@@ -244,3 +244,34 @@ fn every_problem_is_reported_at_once() {
         "{e}"
     );
 }
+
+#[test]
+fn intake_questions_and_contributors_are_checked() {
+    let intake = "\n[[question]]\nid = \"note\"\nlabel = \"Note\"\nkind = \"text\"\nintake = true\nparent = \"Anything else?\"\n";
+    let (text, line) = edit("ask = \"lump\"", "ask = \"note\"");
+    let e = refuse(&format!("{text}{intake}"));
+    assert_problem(
+        &e,
+        line,
+        "asks 'note', an intake question (intake = true), which the tree must not use",
+    );
+
+    let free =
+        "\n[[question]]\nid = \"words\"\nlabel = \"Words\"\nkind = \"text\"\nparent = \"Say it\"\n";
+    let e = refuse(&format!("{BASE}{free}"));
+    assert!(
+        e.to_string().contains("free text is for intake questions"),
+        "{e}"
+    );
+
+    let contributor = "\n[[contributor]]\nwhen = { lumpp = [\"yes\"] }\ntext = \"A lump.\"\nsources = [\"abm36\"]\n";
+    let e = refuse(&format!("{BASE}{contributor}"));
+    assert!(
+        e.to_string()
+            .contains("names question 'lumpp', which is not declared; did you mean 'lump'?"),
+        "{e}"
+    );
+    let contributor = "\n[[contributor]]\nwhen = { lump = [\"yes\"] }\ntext = \"A lump.\"\nsources = [\"abm37\"]\n";
+    let e = refuse(&format!("{BASE}{contributor}"));
+    assert!(e.to_string().contains("no source with id 'abm37'"), "{e}");
+}
