@@ -1,7 +1,8 @@
 use std::io::{self, Write};
 
 use super::{describe_answer, Report};
-use crate::rules::Audience;
+use crate::answers::Answer;
+use crate::rules::{Audience, Question};
 
 /// The result as a note to keep; for a consultant, a chart note.
 pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -31,20 +32,12 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "{}", escape(&a.outcome.why))?;
     writeln!(w)?;
-    writeln!(w, "| Question | Answer |")?;
-    writeln!(w, "|---|---|")?;
-    for step in report.shown_path() {
-        writeln!(
-            w,
-            "| {} | {} |",
-            cell(&step.question.label),
-            cell(&describe_answer(
-                step.question,
-                &step.answer,
-                report.audience
-            ))
-        )?;
-    }
+    answer_table(
+        w,
+        ("Question", "Answer"),
+        report.shown_path().map(|s| (s.question, &s.answer)),
+        report.audience,
+    )?;
     section(w, "What to do", &a.condition.advice)?;
     section(w, "What to avoid", &a.condition.avoid)?;
     section(
@@ -134,41 +127,20 @@ fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "## Findings")?;
     writeln!(w)?;
-    writeln!(w, "| Item | Finding |")?;
-    writeln!(w, "|---|---|")?;
-    for step in report.shown_path() {
-        writeln!(
-            w,
-            "| {} | {} |",
-            cell(&step.question.label),
-            cell(&describe_answer(
-                step.question,
-                &step.answer,
-                report.audience
-            ))
-        )?;
-    }
+    answer_table(
+        w,
+        ("Item", "Finding"),
+        report.shown_path().map(|s| (s.question, &s.answer)),
+        report.audience,
+    )?;
     let intake = report.intake();
     if !intake.is_empty() {
         writeln!(w)?;
         writeln!(w, "## Intake")?;
         writeln!(w)?;
-        writeln!(w, "| Item | Answer |")?;
-        writeln!(w, "|---|---|")?;
-        for (q, answer) in intake {
-            writeln!(
-                w,
-                "| {} | {} |",
-                cell(&q.label),
-                cell(&describe_answer(q, answer, report.audience))
-            )?;
-        }
+        answer_table(w, ("Item", "Answer"), intake.into_iter(), report.audience)?;
     }
-    let notes: Vec<String> = report
-        .contributors()
-        .iter()
-        .map(|c| format!("{} (Sources: {})", c.text, c.sources.join("; ")))
-        .collect();
+    let notes = report.consultant_notes();
     section(w, "For the consultant", &notes)?;
     section(w, "Advice given", &a.condition.advice)?;
     section(w, "Advised against", &a.condition.avoid)?;
@@ -176,5 +148,25 @@ fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
     section(w, "Sources", &a.condition.sources)?;
     writeln!(w)?;
     writeln!(w, "_{}_", escape(&report.rules.disclaimer))?;
+    Ok(())
+}
+
+/// Questions and answers in words, as a two-column table.
+fn answer_table<'q>(
+    w: &mut impl Write,
+    header: (&str, &str),
+    rows: impl Iterator<Item = (&'q Question, &'q Answer)>,
+    audience: Audience,
+) -> io::Result<()> {
+    writeln!(w, "| {} | {} |", header.0, header.1)?;
+    writeln!(w, "|---|---|")?;
+    for (q, answer) in rows {
+        writeln!(
+            w,
+            "| {} | {} |",
+            cell(&q.label),
+            cell(&describe_answer(q, answer, audience))
+        )?;
+    }
     Ok(())
 }

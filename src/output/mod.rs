@@ -64,6 +64,14 @@ impl Report<'_> {
             .collect()
     }
 
+    /// The contributors as lines for the consultant, each with its sources.
+    pub fn consultant_notes(&self) -> Vec<String> {
+        self.contributors()
+            .iter()
+            .map(|c| format!("{} (Sources: {})", c.text, c.sources.join("; ")))
+            .collect()
+    }
+
     /// Intake answers given, in declaration order.
     pub fn intake(&self) -> Vec<(&Question, &Answer)> {
         self.rules

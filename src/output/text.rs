@@ -49,11 +49,7 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
             })
             .collect();
         list(w, "Intake", &intake, width)?;
-        let notes: Vec<String> = report
-            .contributors()
-            .iter()
-            .map(|c| format!("{} (Sources: {})", c.text, c.sources.join("; ")))
-            .collect();
+        let notes = report.consultant_notes();
         list(w, "For the consultant", &notes, width)?;
     }
 
