@@ -16,27 +16,27 @@ use crate::rules::{Problem, Rules, Urgency};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CaseDef<V> {
+struct CaseDef {
     #[serde(alias = "id")]
     name: String,
     #[serde(default)]
     #[allow(dead_code)]
     story: Option<String>,
-    answers: BTreeMap<String, V>,
+    answers: BTreeMap<String, RawAnswer>,
     expect: Expect,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TomlCases {
-    case: Vec<CaseDef<toml::Value>>,
+    case: Vec<CaseDef>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum JsonCases {
-    Many(Vec<CaseDef<serde_json::Value>>),
-    One(CaseDef<serde_json::Value>),
+    Many(Vec<CaseDef>),
+    One(CaseDef),
 }
 
 /// What a case expects; at least one of the two.
@@ -74,28 +74,12 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
         column,
         message,
     };
-    let case = |name: String, answers: Vec<(String, RawAnswer)>, expect: Expect| Case {
-        origin: origin.to_string(),
-        name,
-        answers,
-        expect,
-    };
-    let cases: Vec<Case> = if toml {
+    let defs: Vec<CaseDef> = if toml {
         let file: TomlCases = toml::from_str(text).map_err(|e| {
             let p = Problem::at(text, e.span().unwrap_or(0..0), e.message().trim());
             fail(p.line, p.column, p.message)
         })?;
         file.case
-            .into_iter()
-            .map(|c| {
-                let answers = c
-                    .answers
-                    .into_iter()
-                    .map(|(k, v)| (k, RawAnswer::from(v)))
-                    .collect();
-                case(c.name, answers, c.expect)
-            })
-            .collect()
     } else {
         let parsed: JsonCases = serde_json::from_str(text).map_err(|e| {
             fail(
@@ -104,21 +88,20 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
                 format!("not a case or a list of cases: {e}"),
             )
         })?;
-        let list = match parsed {
+        match parsed {
             JsonCases::Many(list) => list,
             JsonCases::One(one) => vec![one],
-        };
-        list.into_iter()
-            .map(|c| {
-                let answers = c
-                    .answers
-                    .into_iter()
-                    .map(|(k, v)| (k, RawAnswer::from(v)))
-                    .collect();
-                case(c.name, answers, c.expect)
-            })
-            .collect()
+        }
     };
+    let cases: Vec<Case> = defs
+        .into_iter()
+        .map(|c| Case {
+            origin: origin.to_string(),
+            name: c.name,
+            answers: c.answers.into_iter().collect(),
+            expect: c.expect,
+        })
+        .collect();
     if let Some(c) = cases
         .iter()
         .find(|c| c.expect.urgency.is_none() && c.expect.condition.is_none())
