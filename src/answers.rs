@@ -248,6 +248,15 @@ pub enum AnswerError {
         value: String,
         accepted: String,
     },
+    /// A number that no real reading can be: most often a typo or the
+    /// wrong unit, so it is refused rather than triaged.
+    #[error("question '{question}': {value} is outside {range}; check the reading and the unit. Accepted: {accepted}")]
+    OutOfRange {
+        question: String,
+        value: String,
+        range: String,
+        accepted: String,
+    },
     #[error("question '{question}': '{value}' is not a temperature that can be used ({reason}); check the thermometer and the unit. Accepted: a reading of 30-45 °C or 86-113 °F, such as 38.4, 38.4C, 101.2F or 101.2 °F, or not_measured")]
     Temperature {
         question: String,
@@ -320,6 +329,12 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 Some(v) if v.is_finite() && in_bounds(v, spec.min, spec.max) => {
                     Ok(Answer::Number(v))
                 }
+                Some(v) if v.is_finite() => Err(AnswerError::OutOfRange {
+                    question: q.id.clone(),
+                    value: format_number(v),
+                    range: bounds_text(spec.min, spec.max, &spec.unit),
+                    accepted,
+                }),
                 _ => Err(invalid(accepted)),
             }
         }
@@ -339,6 +354,25 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 reason,
             })
         }
+    }
+}
+
+/// "25 to 250 beats per minute", "0 hours or more".
+fn bounds_text(min: Option<f64>, max: Option<f64>, unit: &str) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!(
+            "{} to {}{unit}",
+            format_number(lo),
+            format_number(hi)
+        ),
+        (Some(lo), None) => format!("{}{unit} or more", format_number(lo)),
+        (None, Some(hi)) => format!("{}{unit} or less", format_number(hi)),
+        (None, None) => "the accepted values".to_string(),
     }
 }
 

@@ -52,7 +52,7 @@ use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::output::Report;
 use crate::prompt::Prompt;
-use crate::rules::{Audience, Question, Rules};
+use crate::rules::{Audience, Question, Rules, Urgency};
 
 /// What the process knows about its terminal, decided once by the caller.
 #[derive(Debug, Clone, Default)]
@@ -297,8 +297,9 @@ fn ask_and_assess<'r>(
         Err(Stop::Source(e)) => return Err(Error::from(e)),
         Err(Stop::Unfit { question, answer }) => return Err(unfit(question, answer)),
     };
-    // A consultant also records the intake details the tree does not use.
-    if audience == Audience::Consultant {
+    // A consultant also records the intake details the tree does not use;
+    // an emergency is shown at once instead, with nothing asked in between.
+    if audience == Audience::Consultant && assessment.urgency != Urgency::Emergency {
         let pending: Vec<&Question> = rules
             .intake_questions()
             .filter(|q| answers.get(&q.id).is_none())

@@ -287,6 +287,9 @@ fn retry_message(e: &AnswerError) -> String {
             "{reason}. Check the thermometer and the unit: 30-45 °C or 86-113 °F, such as 38.4 or 101.2F"
         ),
         AnswerError::Invalid { accepted, .. } => format!("Please enter {accepted}"),
+        AnswerError::OutOfRange { value, range, .. } => format!(
+            "{value} is outside {range}, so it cannot be right. Check the reading and the unit, and enter it again"
+        ),
         other => other.to_string(),
     }
 }

@@ -238,6 +238,16 @@ fn worse_pairs(classes: &[Answer], order: &WorseOrder) -> Vec<(usize, usize)> {
             numeric.sort_by(|a, b| a.0.total_cmp(&b.0));
             numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
         }
+        WorseOrder::Decreasing { from } => {
+            let mut numeric: Vec<(f64, usize)> = classes
+                .iter()
+                .enumerate()
+                .filter_map(|(k, c)| Some((c.numeric_value()?, k)))
+                .filter(|(x, _)| from.is_none_or(|f| *x <= f))
+                .collect();
+            numeric.sort_by(|a, b| b.0.total_cmp(&a.0));
+            numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
+        }
     }
 }
 

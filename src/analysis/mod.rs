@@ -81,7 +81,9 @@ fn thresholds(rules: &Rules, q: &Question) -> Vec<f64> {
             }
             PropertyKind::Worse {
                 question,
-                order: WorseOrder::Increasing { from: Some(from) },
+                order:
+                    WorseOrder::Increasing { from: Some(from) }
+                    | WorseOrder::Decreasing { from: Some(from) },
             } if rules.question_at(*question).id == q.id => points.push(*from),
             PropertyKind::Worse { .. } => {}
         }

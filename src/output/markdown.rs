@@ -30,8 +30,12 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "## Why")?;
     writeln!(w)?;
-    writeln!(w, "{}", escape(&a.outcome.why))?;
+    writeln!(w, "{}", escape(&report.why()))?;
     writeln!(w)?;
+    for assumed in report.assumptions() {
+        writeln!(w, "{}", escape(&assumed))?;
+        writeln!(w)?;
+    }
     answer_table(
         w,
         ("Question", "Answer"),
@@ -115,7 +119,12 @@ fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
         a.condition.id
     )?;
     writeln!(w, "| Summary | {} |", cell(report.summary()))?;
-    writeln!(w, "| Basis | {} |", cell(&a.outcome.why))?;
+    let mut basis = report.why();
+    for assumed in report.assumptions() {
+        basis.push(' ');
+        basis.push_str(&assumed);
+    }
+    writeln!(w, "| Basis | {} |", cell(&basis))?;
     writeln!(w, "| Time | {} |", cell(&report.time))?;
     writeln!(
         w,

@@ -29,13 +29,64 @@ pub struct Report<'a> {
 }
 
 impl Report<'_> {
-    /// The urgency's instruction, followed by the outcome's own note.
+    /// Whom to contact and when: the condition's own sentence where it has
+    /// one (a doctor, not a lactation consultant), else the level's; then
+    /// the outcome's note. A consultant reads it as a referral.
     pub fn contact(&self) -> String {
-        let level = self.rules.urgency(self.assessment.urgency);
-        match &self.assessment.outcome.contact_note {
-            Some(note) => format!("{} {}", level.contact, note),
-            None => level.contact.clone(),
+        let a = self.assessment;
+        let level = self.rules.urgency(a.urgency);
+        let general = match self.audience {
+            Audience::Parent => &level.contact,
+            Audience::Consultant => &level.referral,
+        };
+        let sentence = a
+            .condition
+            .contact(a.urgency, self.audience)
+            .unwrap_or(general);
+        match &a.outcome.contact_note {
+            Some(note) => format!("{sentence} {note}"),
+            None => sentence.to_string(),
         }
+    }
+
+    /// Why this result, with any quoted answers filled in.
+    pub fn why(&self) -> String {
+        let template = self.assessment.outcome.why(self.audience);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                rest = &rest[open..];
+                break;
+            };
+            let id = &after[..close];
+            let step = self.assessment.path.iter().find(|s| s.question.id == id);
+            match step {
+                Some(step) => out.push_str(&describe_answer(
+                    step.question,
+                    &step.answer,
+                    self.audience,
+                )),
+                // The loader makes sure every path asks a quoted question.
+                None => out.push_str(&rest[open..open + close + 2]),
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What the result assumed where the person was not sure, one line per
+    /// "unsure" answer on the path.
+    pub fn assumptions(&self) -> Vec<String> {
+        self.assessment
+            .path
+            .iter()
+            .filter(|step| step.answer == Answer::Unsure)
+            .map(|step| assumption(step.question, self.audience))
+            .collect()
     }
 
     pub fn watch_for(&self) -> &[String] {
@@ -96,6 +147,44 @@ impl Report<'_> {
     }
 }
 
+/// What an "unsure" answer was taken to mean.
+fn assumption(q: &Question, audience: Audience) -> String {
+    let as_yes = matches!(
+        q.kind,
+        QuestionKind::YesNoUnsure {
+            unsure_counts_as_yes: true
+        }
+    );
+    match (audience, &q.unsure_means) {
+        (Audience::Parent, Some(means)) => {
+            let sentence = capitalise(means.trim());
+            if sentence.ends_with(['.', '!', '?']) {
+                sentence
+            } else {
+                format!("{sentence}.")
+            }
+        }
+        (Audience::Parent, None) => format!(
+            "You were not sure about \"{}\", so this assumes {}.",
+            q.label,
+            if as_yes { "yes" } else { "no" }
+        ),
+        (Audience::Consultant, _) => format!(
+            "{}: uncertain; assumed {}.",
+            q.label,
+            if as_yes { "present" } else { "absent" }
+        ),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// An answer in words: "38.4 °C", "A small patch...", "not sure (counted as yes)".
 pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> String {
     match (answer, &q.kind) {
@@ -144,8 +233,28 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
     }
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces.
+/// Splits `text` into lines of at most `width` characters, at spaces,
+/// keeping its own line breaks (a list of signs, one a line).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        // A list item's later lines line up under its text.
+        match paragraph.trim_start().strip_prefix("- ") {
+            Some(item) => {
+                for (i, line) in wrap_paragraph(item, width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                {
+                    lines.push(format!("{}{line}", if i == 0 { "- " } else { "  " }));
+                }
+            }
+            None => lines.extend(wrap_paragraph(paragraph, width)),
+        }
+    }
+    lines
+}
+
+fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
     let width = width.max(20);
     let mut lines = Vec::new();
     let mut line = String::new();

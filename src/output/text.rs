@@ -18,13 +18,20 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
     paragraph(w, &report.contact(), width, "")?;
 
     writeln!(w)?;
-    writeln!(w, "{} {}", "Most likely:".bold(), report.title())?;
+    let (assessment, answers) = match report.audience {
+        Audience::Parent => ("Most likely:", "Your answers:"),
+        Audience::Consultant => ("Assessment:", "Findings:"),
+    };
+    writeln!(w, "{} {}", assessment.bold(), report.title())?;
     paragraph(w, report.summary(), width, "  ")?;
 
     writeln!(w)?;
     writeln!(w, "{}", "Why".bold())?;
-    paragraph(w, &a.outcome.why, width, "  ")?;
-    writeln!(w, "  Your answers:")?;
+    paragraph(w, &report.why(), width, "  ")?;
+    for assumed in report.assumptions() {
+        paragraph(w, &assumed, width, "  ")?;
+    }
+    writeln!(w, "  {answers}")?;
     for step in report.shown_path() {
         let line = format!(
             "{}: {}",

@@ -85,6 +85,8 @@ impl UrgencyTexts {
 pub struct UrgencyDef {
     pub label: Spanned<String>,
     pub contact: Spanned<String>,
+    /// The contact line in a consultant's words: a referral.
+    pub referral: Option<Spanned<String>>,
     pub watch_for: Spanned<Vec<Spanned<String>>>,
 }
 
@@ -137,6 +139,10 @@ pub struct QuestionDef {
     #[serde(default)]
     pub intake: bool,
     pub unsure_counts_as: Option<Spanned<YesNoDef>>,
+    /// What a result assumes when the person was not sure, in the parent's
+    /// words: "you were not sure whether there is pus, so this assumes there
+    /// may be".
+    pub unsure_means: Option<Spanned<String>>,
     pub choices: Option<Spanned<Vec<ChoiceDef>>>,
     pub unit: Option<Spanned<String>>,
     pub min: Option<Spanned<f64>>,
@@ -192,6 +198,11 @@ pub struct ConditionDef {
     pub clinical_title: Option<String>,
     pub summary: Spanned<String>,
     pub clinical_summary: Option<String>,
+    /// Whom to contact, per urgency level, where the level's own sentence
+    /// would send the person to the wrong place.
+    pub contact: Option<Spanned<BTreeMap<Urgency, Spanned<String>>>>,
+    /// The same, as a referral in a consultant's words.
+    pub referral: Option<Spanned<BTreeMap<Urgency, Spanned<String>>>>,
     pub advice: Spanned<Vec<Spanned<String>>>,
     pub avoid: Spanned<Vec<Spanned<String>>>,
     pub sources: Spanned<Vec<Spanned<String>>>,
@@ -203,7 +214,10 @@ pub struct OutcomeDef {
     pub id: Spanned<String>,
     pub condition: Spanned<String>,
     pub urgency: Spanned<Urgency>,
+    /// Why, in the parent's words; `{question_id}` stands for that answer.
     pub why: Spanned<String>,
+    /// Why, in clinical voice, for the consultant.
+    pub clinical_why: Option<Spanned<String>>,
     pub contact_note: Option<String>,
 }
 
@@ -223,8 +237,19 @@ pub struct PropertyDef {
     /// For `worse` on a yes/no or choice question: the answers from better
     /// to worse (default: no, then yes; unsure counts as worse than no).
     pub order: Option<Spanned<Vec<Spanned<String>>>>,
-    /// For `worse` on a numeric question: higher is worse from this value on.
+    /// For `worse` on a numeric question: it counts from this value on
+    /// (upward, or downward with `worse_is = "lower"`).
     pub from: Option<Spanned<f64>>,
+    /// For `worse` on a numeric question: whether a higher (the default) or
+    /// a lower number is worse.
+    pub worse_is: Option<Spanned<WorseIsDef>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorseIsDef {
+    Higher,
+    Lower,
 }
 
 /// The answers a property is about: a list of answers, or a numeric range.

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::file::{
     AskedDef, BoundsDef, ConditionDef, ConstraintDef, KindDef, OutcomeDef, PresetDef, PropertyDef,
-    QuestionDef, RangeDef, RulesFile, StepDef, YesNoDef,
+    QuestionDef, RangeDef, RulesFile, StepDef, WorseIsDef, YesNoDef,
 };
 use super::{
     format_number, Allowed, Bound, Branches, Choice, Condition, ConditionId, Constraint, Interval,
@@ -124,6 +124,9 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
     for (level, def) in urgency.into_levels() {
         c.require_text(&def.label, "an urgency label");
         c.require_text(&def.contact, "an urgency's contact text");
+        if let Some(referral) = &def.referral {
+            c.require_text(referral, "an urgency's referral text");
+        }
         let watch_for = resolve_lists(c, &lists, def.watch_for.get_ref());
         // Every result below `today` repeats the warning signs.
         if level < Urgency::Today && watch_for.is_empty() {
@@ -137,6 +140,10 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         urgencies.push((
             level,
             UrgencyText {
+                referral: def
+                    .referral
+                    .map(Spanned::into_inner)
+                    .unwrap_or_else(|| def.contact.get_ref().clone()),
                 label: def.label.into_inner(),
                 contact: def.contact.into_inner(),
                 watch_for,
@@ -151,6 +158,13 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
     let questions: Vec<Question> = question.into_iter().map(|q| build_question(c, q)).collect();
 
     let condition_index = c.index_ids(condition.iter().map(|d| &d.id), "condition");
+    let table_span = |d: &ConditionDef, t: &Option<Spanned<BTreeMap<Urgency, Spanned<String>>>>| {
+        t.as_ref().map_or_else(|| d.id.span(), Spanned::span)
+    };
+    let condition_spans: Vec<(Range<usize>, Range<usize>)> = condition
+        .iter()
+        .map(|d| (table_span(d, &d.contact), table_span(d, &d.referral)))
+        .collect();
     let conditions: Vec<Condition> = condition
         .into_iter()
         .map(|d| build_condition(c, d, &lists, &source, &source_index))
@@ -207,6 +221,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
     let mut questions = questions;
     check_graph(c, &nodes, start, &step, &outcome, &questions);
     check_presets(c, &nodes, &questions);
+    check_outcome_texts(c, &nodes, &conditions, &condition_spans, &outcome);
     for node in &nodes {
         if let NodeKind::Step(s) = &node.kind {
             questions[s.question.0].used_by_tree = true;
@@ -303,6 +318,14 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
             q.unsure_counts_as.as_ref().map(Spanned::span),
             "unsure_counts_as",
         );
+        not_for_kind(
+            c,
+            q.unsure_means.as_ref().map(Spanned::span),
+            "unsure_means",
+        );
+    }
+    if let Some(means) = &q.unsure_means {
+        c.require_text(means, "a question's unsure_means");
     }
     if kind != KindDef::Choice {
         not_for_kind(c, q.choices.as_ref().map(Spanned::span), "choices");
@@ -428,6 +451,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
         consultant_only: q.asked == AskedDef::Consultant,
         intake: q.intake,
         used_by_tree: false,
+        unsure_means: q.unsure_means.map(Spanned::into_inner),
     }
 }
 
@@ -515,7 +539,19 @@ fn build_condition(
             ),
         );
     }
+    let mut per_level = |table: &Option<Spanned<BTreeMap<Urgency, Spanned<String>>>>| {
+        let mut out = Vec::new();
+        for (level, text) in table.iter().flat_map(|t| t.get_ref()) {
+            c.require_text(text, "a condition's contact text");
+            out.push((*level, text.get_ref().clone()));
+        }
+        out
+    };
+    let contact = per_level(&d.contact);
+    let referral = per_level(&d.referral);
     Condition {
+        contact,
+        referral,
         clinical_title: d
             .clinical_title
             .unwrap_or_else(|| d.title.get_ref().clone()),
@@ -922,10 +958,14 @@ fn build_outcome(
         );
         return None;
     };
+    if let Some(clinical) = &o.clinical_why {
+        c.require_text(clinical, "an outcome's clinical_why");
+    }
     Some(Outcome {
         condition: ConditionId(ci),
         urgency: *o.urgency.get_ref(),
         why: o.why.get_ref().clone(),
+        clinical_why: o.clinical_why.as_ref().map(|w| w.get_ref().clone()),
         contact_note: o.contact_note.clone(),
     })
 }
@@ -1017,6 +1057,140 @@ fn check_graph(
         passed.insert(step.question);
         for &next in &targets[node.0] {
             asked_before[next.0].extend(passed.iter().copied());
+        }
+    }
+
+    // The questions asked on every path to a node: an outcome's why may
+    // quote only those answers.
+    let mut always: Vec<Option<HashSet<QuestionId>>> = vec![None; nodes.len()];
+    always[start.0] = Some(HashSet::new());
+    for &node in order.iter().rev() {
+        let NodeKind::Step(step) = &nodes[node.0].kind else {
+            continue;
+        };
+        let mut passed = always[node.0].clone().unwrap_or_default();
+        passed.insert(step.question);
+        for &next in &targets[node.0] {
+            always[next.0] = Some(match always[next.0].take() {
+                None => passed.clone(),
+                Some(seen) => seen.intersection(&passed).copied().collect(),
+            });
+        }
+    }
+    for (i, def) in outcomes.iter().enumerate() {
+        let node = steps.len() + i;
+        let asked = always[node].clone().unwrap_or_default();
+        let texts = std::iter::once(&def.why).chain(def.clinical_why.as_ref());
+        for text in texts {
+            for placeholder in placeholders(text.get_ref()) {
+                let problem = match placeholder {
+                    Err(()) => Some(format!(
+                        "outcome '{}': a '{{' without its '}}'; write {{question_id}} to quote an answer",
+                        def.id.get_ref()
+                    )),
+                    Ok(id) => match questions.iter().position(|q| q.id == id) {
+                        None => Some(format!(
+                            "outcome '{}' quotes {{{id}}}, which is not a declared question",
+                            def.id.get_ref()
+                        )),
+                        Some(q) if !asked.contains(&QuestionId(q)) => Some(format!(
+                            "outcome '{}' quotes {{{id}}}, but not every path to it asks '{id}'",
+                            def.id.get_ref()
+                        )),
+                        Some(_) => None,
+                    },
+                };
+                if let Some(message) = problem {
+                    c.report(text.span(), message);
+                }
+            }
+        }
+    }
+}
+
+/// The `{question_id}` placeholders of a text, in order; `Err` for a brace
+/// that is not closed.
+pub(crate) fn placeholders(text: &str) -> Vec<Result<&str, ()>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(Ok(&after[..close]));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push(Err(()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A condition that names whom to contact must say it at every level its
+/// outcomes reach, and only there; a result below `today` carries what to
+/// avoid, so outdated advice is always countered.
+fn check_outcome_texts(
+    c: &mut Checker,
+    nodes: &[Node],
+    conditions: &[Condition],
+    condition_spans: &[(Range<usize>, Range<usize>)],
+    outcome_defs: &[OutcomeDef],
+) {
+    let mut levels_used: Vec<Vec<Urgency>> = vec![Vec::new(); conditions.len()];
+    let outcomes = nodes.iter().filter_map(|n| match &n.kind {
+        NodeKind::Outcome(o) => Some(o),
+        NodeKind::Step(_) => None,
+    });
+    for (o, def) in outcomes.zip(outcome_defs) {
+        let condition = &conditions[o.condition.0];
+        levels_used[o.condition.0].push(o.urgency);
+        for (table, list) in [
+            ("contact", &condition.contact),
+            ("referral", &condition.referral),
+        ] {
+            if !list.is_empty() && !list.iter().any(|(level, _)| *level == o.urgency) {
+                c.report(
+                    def.urgency.span(),
+                    format!(
+                        "outcome '{}' is at '{}', but condition '{}' has no {table} text for '{}'",
+                        def.id.get_ref(),
+                        o.urgency,
+                        condition.id,
+                        o.urgency
+                    ),
+                );
+            }
+        }
+        if o.urgency < Urgency::Today && condition.avoid.is_empty() {
+            c.report(
+                def.urgency.span(),
+                format!(
+                    "outcome '{}' is below 'today', so condition '{}' must list what to avoid (the outdated advice a person may follow while waiting)",
+                    def.id.get_ref(),
+                    condition.id
+                ),
+            );
+        }
+    }
+    for (i, condition) in conditions.iter().enumerate() {
+        for (table, list, span) in [
+            ("contact", &condition.contact, &condition_spans[i].0),
+            ("referral", &condition.referral, &condition_spans[i].1),
+        ] {
+            for (level, _) in list {
+                if !levels_used[i].contains(level) {
+                    c.report(
+                        span.clone(),
+                        format!(
+                            "condition '{}' has {table} text for '{level}', but none of its outcomes is at '{level}'",
+                            condition.id
+                        ),
+                    );
+                }
+            }
         }
     }
 }
@@ -1114,11 +1288,11 @@ fn build_property(
     };
     match (&p.at_least, &p.worse) {
         (Some(urgency), None) => {
-            if p.order.is_some() || p.from.is_some() {
+            if p.order.is_some() || p.from.is_some() || p.worse_is.is_some() {
                 c.report(
                     span,
                     format!(
-                        "property '{name}': 'order' and 'from' go with 'worse', not 'at_least'"
+                        "property '{name}': 'order', 'from' and 'worse_is' go with 'worse', not 'at_least'"
                     ),
                 );
                 return None;
@@ -1153,10 +1327,21 @@ fn build_property(
             }
             let qi = find(c, worse)?;
             let q = &questions[qi];
+            if let Some(worse_is) = &p.worse_is {
+                if !matches!(q.kind, QuestionKind::Number(_) | QuestionKind::Temperature) {
+                    c.report(
+                        worse_is.span(),
+                        format!("property '{name}': 'worse_is' applies to numeric questions only"),
+                    );
+                    return None;
+                }
+            }
             let order = match (&q.kind, &p.order, &p.from) {
                 (QuestionKind::Number(_) | QuestionKind::Temperature, None, from) => {
-                    WorseOrder::Increasing {
-                        from: from.as_ref().map(|f| *f.get_ref()),
+                    let from = from.as_ref().map(|f| *f.get_ref());
+                    match p.worse_is.as_ref().map(|w| *w.get_ref()) {
+                        Some(WorseIsDef::Lower) => WorseOrder::Decreasing { from },
+                        _ => WorseOrder::Increasing { from },
                     }
                 }
                 (_, Some(order), None) => {

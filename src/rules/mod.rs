@@ -166,6 +166,8 @@ impl Rules {
 pub struct UrgencyText {
     pub label: String,
     pub contact: String,
+    /// The contact line as a referral, in a consultant's words.
+    pub referral: String,
     pub watch_for: Vec<String>,
 }
 
@@ -190,6 +192,8 @@ pub struct Question {
     /// Recorded at a consultant's intake; the tree never asks it.
     pub intake: bool,
     pub used_by_tree: bool,
+    /// What a result assumes when the answer was "unsure".
+    pub unsure_means: Option<String>,
 }
 
 impl Question {
@@ -452,6 +456,8 @@ pub enum WorseOrder {
     Chains(Vec<Vec<String>>),
     /// A higher number is worse, from `from` on (or over all accepted values).
     Increasing { from: Option<f64> },
+    /// A lower number is worse, from `from` down (or over all accepted values).
+    Decreasing { from: Option<f64> },
 }
 
 /// A set of answers to one question.
@@ -488,8 +494,20 @@ impl Constraint {
 pub struct Outcome {
     pub condition: ConditionId,
     pub urgency: Urgency,
+    /// May hold `{question_id}`, filled with that answer; the loader makes
+    /// sure every path to the outcome asks it.
     pub why: String,
+    pub clinical_why: Option<String>,
     pub contact_note: Option<String>,
+}
+
+impl Outcome {
+    pub fn why(&self, audience: Audience) -> &str {
+        match (audience, &self.clinical_why) {
+            (Audience::Consultant, Some(clinical)) => clinical,
+            _ => &self.why,
+        }
+    }
 }
 
 /// What a result most likely is, with its advice.
@@ -500,6 +518,10 @@ pub struct Condition {
     pub clinical_title: String,
     pub summary: String,
     pub clinical_summary: String,
+    /// Whom to contact at a level, in place of the level's own sentence.
+    pub contact: Vec<(Urgency, String)>,
+    /// The same as a referral, for the consultant.
+    pub referral: Vec<(Urgency, String)>,
     pub advice: Vec<String>,
     pub avoid: Vec<String>,
     pub sources: Vec<String>,
@@ -517,6 +539,21 @@ impl Condition {
         match audience {
             Audience::Parent => &self.summary,
             Audience::Consultant => &self.clinical_summary,
+        }
+    }
+
+    /// Whom this condition says to contact at `urgency`, if it says.
+    pub fn contact(&self, urgency: Urgency, audience: Audience) -> Option<&str> {
+        fn at(list: &[(Urgency, String)], urgency: Urgency) -> Option<&str> {
+            list.iter()
+                .find(|(level, _)| *level == urgency)
+                .map(|(_, text)| text.as_str())
+        }
+        match audience {
+            Audience::Parent => at(&self.contact, urgency),
+            Audience::Consultant => {
+                at(&self.referral, urgency).or_else(|| at(&self.contact, urgency))
+            }
         }
     }
 }
