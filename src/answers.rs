@@ -250,7 +250,7 @@ pub enum AnswerError {
     },
     /// A number that no real reading can be: most often a typo or the
     /// wrong unit, so it is refused rather than triaged.
-    #[error("question '{question}': {value} is outside {range}; check the reading and the unit. Accepted: {accepted}")]
+    #[error("question '{question}': {value} cannot be right, the accepted values are {range}; check the reading and the unit. Accepted: {accepted}")]
     OutOfRange {
         question: String,
         value: String,
@@ -323,9 +323,13 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 (_, Some(t)) => parse_decimal(t),
                 _ => None,
             };
-            let accepted =
+            let mut accepted =
                 number_accepted(spec.min, spec.max, &spec.unit, q.accepts_not_measured());
+            if spec.whole {
+                accepted = accepted.replacen("a number", "a whole number", 1);
+            }
             match value {
+                Some(v) if spec.whole && v.fract() != 0.0 => Err(invalid(accepted)),
                 Some(v) if v.is_finite() && in_bounds(v, spec.min, spec.max) => {
                     Ok(Answer::Number(v))
                 }
@@ -365,11 +369,7 @@ fn bounds_text(min: Option<f64>, max: Option<f64>, unit: &str) -> String {
         format!(" {unit}")
     };
     match (min, max) {
-        (Some(lo), Some(hi)) => format!(
-            "{} to {}{unit}",
-            format_number(lo),
-            format_number(hi)
-        ),
+        (Some(lo), Some(hi)) => format!("{} to {}{unit}", format_number(lo), format_number(hi)),
         (Some(lo), None) => format!("{}{unit} or more", format_number(lo)),
         (None, Some(hi)) => format!("{}{unit} or less", format_number(hi)),
         (None, None) => "the accepted values".to_string(),

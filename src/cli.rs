@@ -78,6 +78,12 @@ pub enum RulesCommand {
     Diff {
         old: PathBuf,
         new: PathBuf,
+        /// Compare an answer only the new rules accept as one of the old
+        /// rules' answers, where the new file split an old answer in two:
+        /// QUESTION.NEW_ANSWER=OLD_ANSWER, such as redness.streaks=spreading.
+        /// Without it such answers get no result from the old rules.
+        #[arg(long, value_name = "QUESTION.NEW=OLD")]
+        same_as: Vec<crate::analysis::diff::SameAs>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },

@@ -377,10 +377,15 @@ fn rules_command(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitCo
                 analysis::cases::run_all(&mut out, &rules, &cases).map_err(Error::Output)?;
             found(failed > 0)
         }
-        RulesCommand::Diff { old, new, format } => {
+        RulesCommand::Diff {
+            old,
+            new,
+            same_as,
+            format,
+        } => {
             let old_rules = load_rules(Some(&old))?;
             let new_rules = load_rules(Some(&new))?;
-            let report = analysis::diff::diff(&old_rules, &new_rules)?;
+            let report = analysis::diff::diff(&old_rules, &new_rules, &same_as)?;
             let (o, n) = (old.display().to_string(), new.display().to_string());
             match format {
                 ListFormat::Text => analysis::diff::write_text(

@@ -288,7 +288,7 @@ fn retry_message(e: &AnswerError) -> String {
         ),
         AnswerError::Invalid { accepted, .. } => format!("Please enter {accepted}"),
         AnswerError::OutOfRange { value, range, .. } => format!(
-            "{value} is outside {range}, so it cannot be right. Check the reading and the unit, and enter it again"
+            "{value} cannot be right: the accepted values are {range}. Check the reading and the unit, and enter it again"
         ),
         other => other.to_string(),
     }

@@ -55,8 +55,8 @@ fn answers_must_be_an_object() {
 #[test]
 fn an_unknown_question_id_suggests_the_closest() {
     refused(
-        &["assess", "--set", "fevr=yes"],
-        "unknown question 'fevr' (did you mean 'feels_feverish'?)",
+        &["assess", "--set", "feels_fevrish=yes"],
+        "unknown question 'feels_fevrish' (did you mean 'feels_feverish'?)",
     );
     refused(
         &["assess", "--set", "temprature=38"],
@@ -86,12 +86,47 @@ fn a_non_number_where_a_number_belongs() {
 fn negative_hours_are_refused() {
     refused(
         &["assess", "--set", "duration_hours=-3"],
-        "'-3' is not accepted; accepted: a number, 0 or more",
+        "question 'duration_hours': -3 cannot be right, the accepted values are 0 hours or more; check the reading and the unit",
     );
     refused(
         &["assess", "--set", "antibiotics_hours=-0.5"],
         "question 'antibiotics_hours'",
     );
+}
+
+/// A consultant's typo (a heart rate of 1300, breaths per hour, a
+/// diastolic reading) is refused, not triaged: hazard H11.
+#[test]
+fn implausible_vitals_are_refused_as_readings_to_check() {
+    for (arg, range) in [
+        ("heart_rate=24", "25 to 250 beats per minute"),
+        ("heart_rate=1300", "25 to 250 beats per minute"),
+        ("resp_rate=3", "4 to 80 breaths per minute"),
+        ("resp_rate=81", "4 to 80 breaths per minute"),
+        ("systolic_bp=49", "50 to 280 mmHg"),
+        ("systolic_bp=281", "50 to 280 mmHg"),
+    ] {
+        let (id, value) = arg.split_once('=').expect("id=value");
+        refused(
+            &["assess", "--audience", "consultant", "--set", arg],
+            &format!(
+                "question '{id}': {value} cannot be right, the accepted values are {range}; check the reading and the unit"
+            ),
+        );
+    }
+    // The limits themselves are readings a living adult can show.
+    for arg in [
+        "heart_rate=25",
+        "heart_rate=250",
+        "resp_rate=4",
+        "resp_rate=80",
+    ] {
+        Test::new()
+            .args(["assess", "--set", "sepsis_signs=no", "--set", arg])
+            .args(["--set", "systolic_bp=50"])
+            .status(0)
+            .stdout_has("EMERGENCY");
+    }
 }
 
 #[test]
@@ -229,7 +264,7 @@ fn missing_answers_without_a_terminal_list_what_is_needed() {
         .args(["assess", "--set", "sepsis_signs=no", "--set", "skin_emergency=no", "--set", "abscess_signs=no"])
         .status(2)
         .stdout_empty()
-        .stderr_has("'antibiotics_hours' is needed, and depending on the answers, possibly: lump, redness, lactating, temperature");
+        .stderr_has("'antibiotics_hours' is needed, and depending on the answers, possibly: lump, lump_features, both_breasts, redness, lactating, temperature, feels_feverish, recent_fever");
     // Only what the tree can still ask: on antibiotics, lump is never needed.
     let ran = Test::new()
         .args([

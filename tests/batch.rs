@@ -18,7 +18,7 @@ const MIXED: &str = concat!(
     "{\"sepsis_signs\": \"yes\"}\n",
     "{\"id\": 7, \"answers\": {\"sepsis_signs\": \"no\", \"skin_emergency\": \"unsure\"}}\n",
     "not json\n",
-    "{\"id\": \"typo\", \"answers\": {\"fevr\": \"yes\"}}\n",
+    "{\"id\": \"typo\", \"answers\": {\"feels_fevrish\": \"yes\"}}\n",
     "\n",
     "{\"id\": \"short\", \"answers\": {\"sepsis_signs\": \"no\"}}\n",
     "{\"id\": \"extra\", \"answers\": {}, \"note\": 1}\n",

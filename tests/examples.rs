@@ -11,6 +11,12 @@ use crate::harness::{project_file, Test};
 /// Each example answers file, the rules it is for, and what it must give.
 const EXPECTED: &[(&str, Option<&str>, &str, &str)] = &[
     (
+        "consultant-abscess.json",
+        None,
+        "today",
+        "abscess_suspected",
+    ),
+    (
         "consultant-intake.json",
         None,
         "today",
@@ -28,6 +34,8 @@ const EXPECTED: &[(&str, Option<&str>, &str, &str)] = &[
         "self_care",
         "ductal_narrowing",
     ),
+    ("engorgement-newborn.json", None, "self_care", "engorgement"),
+    ("masked-fever.json", None, "today", "inflammatory_mastitis"),
     (
         "mastitis-fever.toml",
         None,
@@ -40,6 +48,7 @@ const EXPECTED: &[(&str, Option<&str>, &str, &str)] = &[
         "today",
         "on_antibiotics",
     ),
+    ("painless-lump.json", None, "within_days", "lump_needs_exam"),
     ("sepsis-emergency.json", None, "emergency", "sepsis_warning"),
 ];
 

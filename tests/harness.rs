@@ -7,8 +7,10 @@ use std::process::{Command, Output, Stdio};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
 
-/// A whole answer set for the default rules: the classic ductal narrowing
-/// case. Tests change one or two answers with `--set`.
+/// A whole answer set for the default rules (specification version 2): the
+/// classic ductal narrowing case, self_care. Tests change one or two answers
+/// with `--set`. The consultant's vitals are left out: not given, they count
+/// as not measured.
 pub const BASELINE: &[(&str, &str)] = &[
     ("sepsis_signs", "no"),
     ("skin_emergency", "no"),
@@ -16,9 +18,12 @@ pub const BASELINE: &[(&str, &str)] = &[
     ("antibiotics_hours", "0"),
     ("lactating", "yes"),
     ("lump", "yes"),
+    ("lump_features", "no"),
+    ("both_breasts", "no"),
     ("redness", "none"),
     ("temperature", "36.9"),
     ("feels_feverish", "no"),
+    ("recent_fever", "no"),
     ("flu_like", "no"),
     ("duration_hours", "6"),
     ("trend", "same"),

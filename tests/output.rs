@@ -32,7 +32,7 @@ fn json_carries_the_result_the_path_and_its_provenance() {
         assert!(r[key].as_array().is_some_and(|a| !a.is_empty()), "{key}");
     }
     assert_eq!(r["rules"]["name"], "mastitis-spectrum");
-    assert_eq!(r["rules"]["version"], "1.0.0");
+    assert_eq!(r["rules"]["version"], "2.0.0");
     assert!(r["disclaimer"]
         .as_str()
         .is_some_and(|d| d.contains("not a diagnosis")));
@@ -63,7 +63,7 @@ fn text_states_the_urgency_in_words_and_the_disclaimer() {
         .stdout_has("Heat packs and very hot showers")
         .stdout_has("This is a triage aid, not a diagnosis")
         .stdout_has("Sources")
-        .stdout_has("Rules: mastitis-spectrum 1.0.0");
+        .stdout_has("Rules: mastitis-spectrum 2.0.0");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn consultant_audience_uses_clinical_wording_and_shows_vitals() {
         .status(0);
     let md = ran.stdout();
     assert!(
-        md.starts_with("# Lactation triage: Bacterial mastitis likely\n"),
+        md.starts_with("# Lactation triage: Findings consistent with bacterial mastitis\n"),
         "{md}"
     );
     assert!(md.contains("| Heart rate | 118 beats per minute |"));
@@ -279,10 +279,10 @@ fn a_consultant_record_has_the_intake_and_the_contributors_with_sources() {
         .status(0)
         .stdout();
     assert!(
-        md.starts_with("# Lactation triage: Bacterial mastitis likely\n"),
+        md.starts_with("# Lactation triage: Findings consistent with bacterial mastitis\n"),
         "{md}"
     );
-    assert!(md.contains("| Urgency | `today`: Contact your health care provider today"));
+    assert!(md.contains("| Urgency | `today`: Refer to primary care or obstetrics today"));
     assert!(md.contains("## Intake\n\n| Item | Answer |\n|---|---|\n| Baby's age (weeks) | 6 weeks |\n| Feeding | Direct breastfeeding only |"), "{md}");
     assert!(md.contains("| Allergies | penicillin (rash) |"));
     assert!(md.contains("## For the consultant\n\n- Pumping on top of full feeds at the breast suggests oversupply"), "{md}");

@@ -40,10 +40,13 @@ const LABELS: &[&str] = &[
     "Soft lump or pus",
     "Hours on antibiotics",
     "Tender spot or lump",
+    "Painless, hard or fixed lump",
+    "Both breasts full and hard",
     "Redness",
     "Breastfeeding or pumping",
     "Temperature",
     "Feels feverish",
+    "Fever or chills in the last 24 hours",
     "Flu-like symptoms",
     "Hours since it started",
     "Course",
@@ -198,7 +201,7 @@ impl Finished {
             "no banner with {urgency:?} at the end of the session:\n{}",
             self.rest
         );
-        self.has("Rules: mastitis-spectrum 1.0.0")
+        self.has("Rules: mastitis-spectrum 2.0.0")
     }
 
     /// No question was asked after the last awaited text.
@@ -271,10 +274,22 @@ fn no_warning_signs_with_lump(p: &mut Pty) {
     p.pick("Tender spot or lump", 0, "Yes");
 }
 
+/// After a tender spot in one area with a normal temperature: no recent
+/// fever, no flu, one area, and a lump that is tender and moves.
+fn no_systemic_signs_one_tender_area(p: &mut Pty) {
+    p.pick("Fever or chills in the last 24 hours", 1, "No");
+    p.pick("Flu-like symptoms", 1, "No");
+    p.pick("Both breasts full and hard", 1, "No");
+    p.pick("Painless, hard or fixed lump", 1, "No");
+}
+
 #[test]
 fn sepsis_yes_is_an_emergency_at_once() {
     let mut p = Pty::spawn(&[]);
     p.expect("Ctrl-C stops at any time.");
+    // The signs are a list, one a line, so each can be read on its own.
+    p.expect("Do you have any of these right now?\r\n- New confusion");
+    p.expect("\r\n- A rash that does not fade when you press a glass on it\r\n");
     p.pick("Sepsis warning signs", 0, "Yes");
     p.finish()
         .status(0)
@@ -291,7 +306,7 @@ fn tender_spot_without_fever_is_self_care() {
     p.pick("Redness", 0, "No");
     p.pick("Breastfeeding or pumping", 0, "Yes");
     p.type_line(TEMPERATURE, "36.9");
-    p.pick("Flu-like symptoms", 1, "No");
+    no_systemic_signs_one_tender_area(&mut p);
     p.pick("Hours since it started", 0, "Less than 1 day");
     p.pick("Course", 1, "About the same");
     p.pick("Same spot three or more times", 1, "No");
@@ -315,6 +330,8 @@ fn not_sure_about_a_warning_sign_counts_as_yes() {
         .banner("Contact a provider TODAY")
         .has("Most likely: Possible breast abscess")
         .has("- Soft lump or pus: not sure (counted as yes)")
+        .has("You were not sure whether there is a soft lump or pus, so this assumes")
+        .lacks("You reported")
         .no_question_asked();
 }
 
@@ -325,9 +342,13 @@ fn fahrenheit_reading_is_converted_and_means_fever() {
     p.pick("Redness", 1, "A small patch");
     p.pick("Breastfeeding or pumping", 0, "Yes");
     p.type_line(TEMPERATURE, "101.2F");
-    // A fever: the flu question is skipped.
+    // A fever: the questions about other signs of fever are skipped.
     let shown = p.expect("Hours since it started:");
     assert!(!shown.contains("Flu-like symptoms:"), "{shown}");
+    assert!(
+        !shown.contains("Fever or chills in the last 24 hours:"),
+        "{shown}"
+    );
     p.send(&format!("{DOWN}{ENTER}"));
     p.expect("Hours since it started: 1 to 3 days");
     p.finish()
@@ -370,7 +391,7 @@ fn no_reading_asks_how_it_feels_and_hours_can_be_typed() {
     p.type_line(TEMPERATURE, "");
     p.expect("No reading: the next question asks how you feel.");
     p.pick("Feels feverish", 1, "No");
-    p.pick("Flu-like symptoms", 1, "No");
+    no_systemic_signs_one_tender_area(&mut p);
     p.pick("Hours since it started", 4, "Enter the number of hours");
     p.type_line("Hours since it started: number of hours:", "30");
     p.pick("Course", 0, "Getting better");
@@ -421,7 +442,7 @@ fn json_result_holds_the_prompted_answers_and_path() {
     p.pick("Redness", 0, "No");
     p.pick("Breastfeeding or pumping", 0, "Yes");
     p.type_line(TEMPERATURE, "36.9");
-    p.pick("Flu-like symptoms", 1, "No");
+    no_systemic_signs_one_tender_area(&mut p);
     p.pick("Hours since it started", 0, "Less than 1 day");
     p.pick("Course", 1, "About the same");
     p.pick("Same spot three or more times", 1, "No");
@@ -438,6 +459,9 @@ fn json_result_holds_the_prompted_answers_and_path() {
         ("redness", "none"),
         ("lactating", "yes"),
         ("flu_like", "no"),
+        ("recent_fever", "no"),
+        ("both_breasts", "no"),
+        ("lump_features", "no"),
         ("trend", "same"),
         ("recurrent", "no"),
     ] {
@@ -466,15 +490,47 @@ fn consultant_heart_rate_131_is_a_sepsis_emergency() {
     p.pick("Sepsis warning signs", 1, "No");
     p.expect("Heart rate (bpm), if measured");
     p.type_line("Heart rate (Enter if not measured):", "131");
-    skip_intake(&mut p);
+    // The emergency comes at once: no intake question in between.
     let end = p.finish();
     end.status(0)
         .lacks("Breathing rate")
-        .lacks("Dark, blistering or fast-spreading skin");
+        .lacks("Dark, blistering or fast-spreading skin")
+        .lacks("Intake for the record");
     let json = end.json();
     assert_eq!(json["urgency"], "emergency", "{json:#}");
     assert_eq!(json["condition"], "sepsis_warning", "{json:#}");
     assert_eq!(json["answers"]["heart_rate"], 131, "{json:#}");
+    assert_eq!(
+        json["why"], "Heart rate 131 beats per minute, above 130 (NICE NG255 high risk).",
+        "{json:#}"
+    );
+}
+
+#[test]
+fn consultant_breathing_rate_22_is_a_systemic_sign_and_temperature_is_not_asked() {
+    let mut p = Pty::spawn(&["--audience", "consultant"]);
+    p.pick("Sepsis warning signs", 1, "No");
+    p.type_line("Heart rate (Enter if not measured):", "");
+    p.type_line("Breathing rate (Enter if not measured):", "22");
+    p.type_line("Systolic blood pressure (Enter if not measured):", "");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 1, "No");
+    p.pick("Hours on antibiotics", 0, "Not taking antibiotics for this");
+    p.pick("Tender spot or lump", 0, "Yes");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    let shown = p.expect("Hours since it started:");
+    assert!(!shown.contains(TEMPERATURE), "{shown}");
+    p.send(ENTER);
+    p.pick("Course", 1, "Unchanged or just started");
+    p.pick("Nipple damage", 1, "No");
+    p.pick("Risk factors", 1, "No");
+    skip_intake(&mut p);
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("Assessment: Findings consistent with inflammatory mastitis")
+        .has("Refer to primary care or obstetrics today")
+        .has("- Breathing rate: 22 breaths per minute");
 }
 
 #[test]
@@ -554,7 +610,12 @@ fn skip_intake(p: &mut Pty) {
 
 #[test]
 fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
-    let mut p = Pty::spawn(&["--audience", "consultant", "--set", "sepsis_signs=yes"]);
+    let mut p = Pty::spawn(&[
+        "--audience",
+        "consultant",
+        "--answers",
+        "examples/consultant-abscess.json",
+    ]);
     p.expect("Intake for the record: these do not change the result");
     p.type_line("Baby's age (weeks) (Enter to skip):", "6");
     p.pick("Feeding", 0, "Direct breastfeeding only");
@@ -569,7 +630,7 @@ fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
     p.type_line("Note (Enter to skip):", "");
     p.finish()
         .status(0)
-        .banner("EMERGENCY: call for help now")
+        .banner("Contact a provider TODAY")
         .has("Intake")
         .has("- Baby's age (weeks): 6 weeks")
         .has("- Feeding: Direct breastfeeding only")

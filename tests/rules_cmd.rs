@@ -25,8 +25,8 @@ fn edited_default(name: &str, from: &str, to: &str) -> PathBuf {
 fn unsafe_fever_rules() -> PathBuf {
     edited_default(
         "unsafe-fever.toml",
-        "  { at_least = 36.0, below = 38.0, next = \"local_flu\" },\n  { at_least = 38.0, next = \"mastitis_duration\" },",
-        "  { at_least = 36.0, below = 38.5, next = \"local_flu\" },\n  { at_least = 38.5, next = \"mastitis_duration\" },",
+        "  { at_least = 36.0, below = 38.0, next = \"local_lump_recent_fever\" },\n  { at_least = 38.0, next = \"mastitis_duration\" },",
+        "  { at_least = 36.0, below = 38.5, next = \"local_lump_recent_fever\" },\n  { at_least = 38.5, next = \"mastitis_duration\" },",
     )
 }
 
@@ -34,13 +34,13 @@ fn unsafe_fever_rules() -> PathBuf {
 fn check_proves_the_default_rules_and_says_what_it_checked() {
     let out = Test::new().args(["rules", "check"]).status(0).stdout();
     for text in [
-        "Checked mastitis-spectrum 1.0.0:",
+        "Checked mastitis-spectrum 2.0.0:",
         "answer classes: ",
         "combinations: ",
         "paths through the tree",
-        "properties:     22",
+        "properties:     37",
         "time: ",
-        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, and all 22 properties hold.",
+        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, and all 37 properties hold.",
     ] {
         assert!(out.contains(text), "{text:?} missing from:\n{out}");
     }

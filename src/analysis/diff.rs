@@ -52,15 +52,73 @@ pub struct DiffReport {
     pub combinations: f64,
     /// Changed groups: lowering ones first, then the largest.
     pub groups: Vec<Group>,
+    /// New-only answers compared as old ones.
+    pub same_as: Vec<SameAs>,
 }
 
-/// The two files ask a question of the same id in different ways.
+/// Why two files cannot be compared.
 #[derive(Debug, thiserror::Error)]
-#[error("question '{id}' is {old} in the old rules but {new} in the new: they cannot be compared")]
-pub struct Incomparable {
-    pub id: String,
-    pub old: String,
-    pub new: String,
+pub enum Incomparable {
+    /// The two files ask a question of the same id in different ways.
+    #[error(
+        "question '{id}' is {old} in the old rules but {new} in the new: they cannot be compared"
+    )]
+    Shape {
+        id: String,
+        old: String,
+        new: String,
+    },
+    #[error("--same-as {given}: {reason}; write it as QUESTION.NEW_ANSWER=OLD_ANSWER, such as redness.streaks=spreading")]
+    SameAs { given: String, reason: String },
+}
+
+/// An answer only the new rules accept, compared as an old one: the new
+/// file split an old answer in two (`redness.streaks=spreading`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameAs {
+    pub question: String,
+    pub new_answer: String,
+    pub old_answer: String,
+}
+
+impl std::str::FromStr for SameAs {
+    type Err = Incomparable;
+
+    fn from_str(given: &str) -> std::result::Result<SameAs, Incomparable> {
+        let bad = |reason: &str| Incomparable::SameAs {
+            given: given.to_string(),
+            reason: reason.to_string(),
+        };
+        let (left, old_answer) = given.split_once('=').ok_or_else(|| bad("no '='"))?;
+        let (question, new_answer) = left.split_once('.').ok_or_else(|| bad("no '.'"))?;
+        if [question, new_answer, old_answer]
+            .iter()
+            .any(|s| s.trim().is_empty())
+        {
+            return Err(bad("a part is empty"));
+        }
+        Ok(SameAs {
+            question: question.trim().to_string(),
+            new_answer: new_answer.trim().to_string(),
+            old_answer: old_answer.trim().to_string(),
+        })
+    }
+}
+
+fn choice_ids(q: &Question) -> Vec<&str> {
+    match &q.kind {
+        QuestionKind::Choice(choices) => choices.iter().map(|c| c.id.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every choice of the old question is still a choice of the new one.
+fn only_adds_choices(old: &Question, new: &Question) -> bool {
+    let new_ids = choice_ids(new);
+    matches!(
+        (&old.kind, &new.kind),
+        (QuestionKind::Choice(_), QuestionKind::Choice(_))
+    ) && choice_ids(old).iter().all(|id| new_ids.contains(id))
 }
 
 fn shape(q: &Question) -> String {
@@ -81,22 +139,71 @@ fn shape(q: &Question) -> String {
 /// still allowed per question, and the questions asked so far.
 type Walk = (Option<NodeId>, Option<NodeId>, Vec<Vec<bool>>, Vec<usize>);
 
-pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incomparable> {
+pub fn diff(
+    old: &Rules,
+    new: &Rules,
+    same_as: &[SameAs],
+) -> std::result::Result<DiffReport, Incomparable> {
     // One list of questions: the old file's, then those only the new one has.
+    // A choice the new file added is asked with the new file's choices.
     let mut universe: Vec<(&Question, &Rules)> = old.questions.iter().map(|q| (q, old)).collect();
     for q in &new.questions {
         match old.question(&q.id) {
+            Some(o) if shape(o) != shape(q) && only_adds_choices(o, q) => {
+                if let Some(slot) = universe.iter_mut().find(|(x, _)| x.id == q.id) {
+                    *slot = (q, new);
+                }
+            }
             Some(o)
                 if shape(o) != shape(q) || o.accepts_not_measured() != q.accepts_not_measured() =>
             {
-                return Err(Incomparable {
+                return Err(Incomparable::Shape {
                     id: q.id.clone(),
                     old: shape(o),
                     new: shape(q),
                 });
             }
+            // Numbers are cut within what the new file accepts (its range,
+            // whole readings only): those are the answers people can give.
+            Some(_) if matches!(q.kind, QuestionKind::Number(_)) => {
+                if let Some(slot) = universe.iter_mut().find(|(x, _)| x.id == q.id) {
+                    *slot = (q, new);
+                }
+            }
             Some(_) => {}
             None => universe.push((q, new)),
+        }
+    }
+    for alias in same_as {
+        let bad = |reason: String| Incomparable::SameAs {
+            given: format!(
+                "{}.{}={}",
+                alias.question, alias.new_answer, alias.old_answer
+            ),
+            reason,
+        };
+        let (Some(o), Some(n)) = (old.question(&alias.question), new.question(&alias.question))
+        else {
+            return Err(bad(format!(
+                "both files must have a choice question '{}'",
+                alias.question
+            )));
+        };
+        if !choice_ids(n).contains(&alias.new_answer.as_str())
+            || choice_ids(o).contains(&alias.new_answer.as_str())
+        {
+            return Err(bad(format!(
+                "'{}' must be a choice only the new rules have (new: {})",
+                alias.new_answer,
+                choice_ids(n).join(", ")
+            )));
+        }
+        if !choice_ids(o).contains(&alias.old_answer.as_str()) {
+            return Err(bad(format!(
+                "'{}' must be a choice of the old rules ({})",
+                alias.old_answer,
+                choice_ids(o).join(", ")
+            )));
         }
     }
     let class_lists: Vec<Vec<Answer>> = universe
@@ -111,6 +218,23 @@ pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incompa
         })
         .collect();
     let index_of = |id: &str| universe.iter().position(|(q, _)| q.id == id);
+    // The old file walks with the new-only choices it was told to read as
+    // old ones; any other new-only choice has no branch there (no result).
+    let old_class_lists: Vec<Vec<Answer>> = universe
+        .iter()
+        .zip(&class_lists)
+        .map(|((q, _), list)| {
+            list.iter()
+                .map(|answer| match answer {
+                    Answer::Choice(id) => same_as
+                        .iter()
+                        .find(|a| a.question == q.id && &a.new_answer == id)
+                        .map_or_else(|| answer.clone(), |a| Answer::Choice(a.old_answer.clone())),
+                    other => other.clone(),
+                })
+                .collect()
+        })
+        .collect();
 
     let all: Vec<Vec<bool>> = class_lists.iter().map(|c| vec![true; c.len()]).collect();
     let mut groups: Vec<Group> = Vec::new();
@@ -131,7 +255,12 @@ pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incompa
             let Some(q) = index_of(&question.id) else {
                 continue;
             };
-            let splits = split_by_branch(&step.branches, question, &class_lists[q], &allowed[q]);
+            let lists = if i == 0 {
+                &old_class_lists
+            } else {
+                &class_lists
+            };
+            let splits = split_by_branch(&step.branches, question, &lists[q], &allowed[q]);
             for (next, set) in splits {
                 let mut allowed = allowed.clone();
                 allowed[q] = set;
@@ -194,6 +323,7 @@ pub fn diff(old: &Rules, new: &Rules) -> std::result::Result<DiffReport, Incompa
         questions: universe.len(),
         combinations: class_lists.iter().map(|c| c.len() as f64).product(),
         groups,
+        same_as: same_as.to_vec(),
     })
 }
 
@@ -224,6 +354,13 @@ pub fn write_text(
         group_thousands(report.combinations),
         report.groups.len()
     )?;
+    for a in &report.same_as {
+        writeln!(
+            w,
+            "{}={} is compared with the old rules' {}={}.",
+            a.question, a.new_answer, a.question, a.old_answer
+        )?;
+    }
     for g in &report.groups {
         writeln!(w)?;
         let flag = if g.lowers_urgency() {

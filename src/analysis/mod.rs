@@ -120,10 +120,13 @@ fn question_classes_of_kind(q: &Question, points: &mut Vec<f64>) -> Vec<Answer> 
             .iter()
             .map(|c| Answer::Choice(c.id.clone()))
             .collect(),
-        QuestionKind::Number(spec) => numeric_points(points, spec.min, spec.max)
-            .into_iter()
-            .map(Answer::Number)
-            .collect(),
+        QuestionKind::Number(spec) => {
+            let mut numbers = numeric_points(points, spec.min, spec.max);
+            if spec.whole {
+                numbers = whole_points(&numbers, points, spec.min, spec.max);
+            }
+            numbers.into_iter().map(Answer::Number).collect()
+        }
         QuestionKind::Temperature => {
             let (lo, hi) = crate::answers::CELSIUS_RANGE;
             numeric_points(points, Some(lo), Some(hi))
@@ -138,6 +141,35 @@ fn question_classes_of_kind(q: &Question, points: &mut Vec<f64>) -> Vec<Answer> 
                 .collect()
         }
     }
+}
+
+/// One whole number per class that holds any: only whole readings exist, so
+/// a class between two adjacent whole thresholds is empty. The smallest whole
+/// number of a class is next to a representative, and `thresholds` (sorted)
+/// tell two classes apart.
+fn whole_points(
+    representatives: &[f64],
+    thresholds: &[f64],
+    min: Option<f64>,
+    max: Option<f64>,
+) -> Vec<f64> {
+    let inside = |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
+    let mut candidates: Vec<f64> = representatives
+        .iter()
+        .flat_map(|x| [x.floor(), x.floor() + 1.0])
+        .filter(|x| inside(*x))
+        .collect();
+    candidates.sort_by(f64::total_cmp);
+    candidates.dedup();
+    let class_of =
+        |x: f64| -> Vec<std::cmp::Ordering> { thresholds.iter().map(|t| x.total_cmp(t)).collect() };
+    let mut out: Vec<f64> = Vec::new();
+    for x in candidates {
+        if out.last().is_none_or(|last| class_of(*last) != class_of(x)) {
+            out.push(x);
+        }
+    }
+    out
 }
 
 /// One number per class: every threshold, a number between each pair, and

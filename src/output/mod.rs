@@ -64,11 +64,9 @@ impl Report<'_> {
             let id = &after[..close];
             let step = self.assessment.path.iter().find(|s| s.question.id == id);
             match step {
-                Some(step) => out.push_str(&describe_answer(
-                    step.question,
-                    &step.answer,
-                    self.audience,
-                )),
+                Some(step) => {
+                    out.push_str(&describe_answer(step.question, &step.answer, self.audience))
+                }
                 // The loader makes sure every path asks a quoted question.
                 None => out.push_str(&rest[open..open + close + 2]),
             }

@@ -147,6 +147,8 @@ pub struct QuestionDef {
     pub unit: Option<Spanned<String>>,
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,
+    /// Whole numbers only: a count, such as beats or breaths a minute.
+    pub whole: Option<Spanned<bool>>,
     pub presets: Option<Spanned<Vec<Spanned<PresetDef>>>>,
 }
 

@@ -335,6 +335,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
         not_for_kind(c, q.min.as_ref().map(Spanned::span), "min");
         not_for_kind(c, q.max.as_ref().map(Spanned::span), "max");
         not_for_kind(c, q.presets.as_ref().map(Spanned::span), "presets");
+        not_for_kind(c, q.whole.as_ref().map(Spanned::span), "whole");
     }
     if q.asked == AskedDef::Consultant && kind != KindDef::Number {
         c.report(
@@ -421,6 +422,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
                 unit,
                 min,
                 max,
+                whole: q.whole.is_some_and(|w| *w.get_ref()),
                 presets,
             })
         }

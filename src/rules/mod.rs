@@ -264,6 +264,8 @@ pub struct NumberSpec {
     pub unit: String,
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// Whole numbers only (a count): a fraction is refused as a typo.
+    pub whole: bool,
     /// Ready-made answers the prompt offers before "enter a number".
     pub presets: Vec<Preset>,
 }
