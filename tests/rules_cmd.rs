@@ -388,3 +388,61 @@ fn every_subcommand_refuses_a_rules_file_that_does_not_load() {
             .stderr_has(message);
     }
 }
+
+#[test]
+fn diff_of_version_1_and_2_lowers_urgency_only_for_engorgement() {
+    let json = Test::new()
+        .args([
+            "rules",
+            "diff",
+            "rules/history/mastitis-spectrum-1.0.0.toml",
+            "rules/mastitis-spectrum.toml",
+            "--same-as",
+            "redness.streaks=spreading",
+            "--format",
+            "json",
+        ])
+        .status(1)
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let groups = report["groups"].as_array().expect("groups");
+    assert!(groups.len() > 10, "{json}");
+    for g in groups {
+        if g["lowers_urgency"] == true {
+            assert_eq!(g["new"]["condition"], "engorgement", "{g:#}");
+            assert_eq!(g["example"]["both_breasts"], "yes", "{g:#}");
+        }
+    }
+    // Streaks, read as 1.0.0's spreading, now raise the urgency.
+    assert!(groups.iter().any(|g| g["example"]["redness"] == "streaks"
+        && g["old"]["urgency"] == "within_24h"
+        && g["new"]["urgency"] == "today"));
+}
+
+#[test]
+fn diff_without_same_as_gives_a_new_only_answer_no_old_result_and_refuses_a_bad_one() {
+    let out = Test::new()
+        .args([
+            "rules",
+            "diff",
+            "rules/history/mastitis-spectrum-1.0.0.toml",
+            "rules/mastitis-spectrum.toml",
+        ])
+        .status(1)
+        .stdout();
+    assert!(
+        out.contains("no result -> today (inflammatory_mastitis)"),
+        "{out}"
+    );
+    Test::new()
+        .args([
+            "rules",
+            "diff",
+            "rules/history/mastitis-spectrum-1.0.0.toml",
+            "rules/mastitis-spectrum.toml",
+            "--same-as",
+            "redness.streaks=purple",
+        ])
+        .status(2)
+        .stderr_has("--same-as redness.streaks=purple: 'purple' must be a choice of the old rules (none, small, spreading)");
+}

@@ -275,3 +275,111 @@ fn intake_questions_and_contributors_are_checked() {
     let e = refuse(&format!("{BASE}{contributor}"));
     assert!(e.to_string().contains("no source with id 'abm37'"), "{e}");
 }
+
+#[test]
+fn a_why_may_quote_only_an_answer_every_path_to_it_asks() {
+    // `see_today` is reached only through the temperature step.
+    let (text, _) = edit(
+        "why = \"You have a fever of 38.0 °C or more.\"",
+        "why = \"A temperature of {temperature}.\"",
+    );
+    Rules::parse(&text, "test.toml").expect("every path to see_today asks temperature");
+
+    // `self_care` can be reached without a reading (not measured goes on to
+    // the lump), but not without the lump question; the sepsis answer is
+    // asked on every path, an unknown id on none.
+    for (quote, message) in [
+        ("{lump}", ""),
+        ("{sepsis_signs}", ""),
+        (
+            "{redness}",
+            "outcome 'self_care' quotes {redness}, which is not a declared question",
+        ),
+        ("{lump", "a '{' without its '}'"),
+    ] {
+        let (text, line) = edit(
+            "why = \"A lump without fever.\"",
+            &format!("why = \"A lump {quote}.\""),
+        );
+        match Rules::parse(&text, "test.toml") {
+            Ok(_) => assert!(message.is_empty(), "{quote} loaded"),
+            Err(e) => assert_problem(&e, line, message),
+        }
+    }
+    let (text, _) = edit(
+        "why = \"No lump and no fever.\"",
+        "why = \"No lump, temperature {temperature}.\"",
+    );
+    Rules::parse(&text, "test.toml").expect("nothing_found is reached through the temperature");
+    let (text, line) = edit(
+        "why = \"You reported a warning sign of sepsis.\"",
+        "why = \"Sepsis at {temperature}.\"",
+    );
+    assert_problem(
+        &refuse(&text),
+        line,
+        "outcome 'emergency' quotes {temperature}, but not every path to it asks 'temperature'",
+    );
+}
+
+#[test]
+fn a_condition_names_whom_to_contact_at_each_level_it_reaches_and_no_other() {
+    let (text, line) = edit(
+        "summary = \"A fever with breast symptoms needs a provider today.\"",
+        "summary = \"A fever with breast symptoms needs a provider today.\"\ncontact = { today = \"See a doctor today.\" }",
+    );
+    Rules::parse(&text, "test.toml").expect("mastitis is only at today");
+
+    let (text, _) = edit(
+        "summary = \"A fever with breast symptoms needs a provider today.\"",
+        "summary = \"A fever with breast symptoms needs a provider today.\"\ncontact = { within_days = \"See a doctor soon.\" }",
+    );
+    let e = refuse(&text);
+    assert_problem(
+        &e,
+        line + 1,
+        "condition 'mastitis' has contact text for 'within_days', but none of its outcomes is at 'within_days'",
+    );
+    assert!(
+        e.to_string()
+            .contains("outcome 'see_today' is at 'today', but condition 'mastitis' has no contact text for 'today'"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_result_below_today_must_say_what_to_avoid() {
+    let (text, _) = edit(
+        "summary = \"A tender lump without fever is most often ductal narrowing.\"\nadvice = [\"care\"]\navoid = [\"avoid\"]",
+        "summary = \"A tender lump without fever is most often ductal narrowing.\"\nadvice = [\"care\"]\navoid = []",
+    );
+    let e = refuse(&text);
+    assert!(
+        e.to_string().contains("outcome 'self_care' is below 'today', so condition 'ductal_narrowing' must list what to avoid"),
+        "{e}"
+    );
+}
+
+#[test]
+fn whole_and_unsure_means_belong_to_their_kinds() {
+    let (text, line) = edit(
+        "parent = \"Is there a tender lump in the breast?\"",
+        "parent = \"Is there a tender lump in the breast?\"\nwhole = true",
+    );
+    assert_problem(
+        &refuse(&text),
+        line + 1,
+        "'whole' does not apply to a question of kind \"yes_no_unsure\" ('lump')",
+    );
+    let (text, _) = edit(
+        "parent = \"Is there a tender lump in the breast?\"",
+        "parent = \"Is there a tender lump in the breast?\"\nunsure_means = \"you were not sure, so this assumes a lump\"",
+    );
+    let rules = Rules::parse(&text, "test.toml").expect("loads");
+    assert_eq!(
+        rules
+            .question("lump")
+            .and_then(|q| q.unsure_means.as_deref()),
+        Some("you were not sure, so this assumes a lump")
+    );
+}
