@@ -76,15 +76,17 @@ fn check_oracle(overrides: &[(&str, &str)], urgency: Urgency, condition: &str) -
 /// say whether such a reading is accepted; if the rules accept it, it gets
 /// the result of the ranges of [`moderate_vitals`] and [`high_risk_vitals`]
 /// (triaged up); if they refuse it, it is never triaged at all.
+/// Vitals are whole readings: the rules refuse a fraction as a reading to
+/// check (never triaged down); the oracle still says where it would fall.
 fn check_fraction(id: &str, value: &str, urgency: Urgency, condition: &str) {
-    let accepted = Answers::new()
-        .insert(rules(), id, &RawAnswer::Text(value.to_string()))
-        .is_ok();
-    if accepted {
-        check(&[(id, value)], urgency, condition);
-    } else {
-        check_oracle(&[(id, value)], urgency, condition);
-    }
+    let refused = Answers::new().insert(rules(), id, &RawAnswer::Text(value.to_string()));
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("a whole number")),
+        "{id}={value}: {refused:?}"
+    );
+    check_oracle(&[(id, value)], urgency, condition);
 }
 
 // ---------------------------------------------------------------------------
@@ -1306,26 +1308,18 @@ fn engine_matches_the_specification_on_vitals() {
 }
 
 #[test]
-fn engine_matches_the_specification_on_fractional_vitals() {
-    if fractional_vitals_accepted() {
-        assert_engine_matches(FRACTIONAL_VITALS);
-    } else {
-        // Refused as a reading to check: never triaged down.
-        for (id, value) in [
-            ("heart_rate", "99.5"),
-            ("heart_rate", "130.5"),
-            ("resp_rate", "20.5"),
-            ("resp_rate", "24.5"),
-            ("systolic_bp", "100.5"),
-            ("systolic_bp", "90.5"),
-        ] {
-            assert!(
-                Answers::new()
-                    .insert(rules(), id, &RawAnswer::Text(value.to_string()))
-                    .is_err(),
-                "{id}={value} is accepted although 99.5 is not"
-            );
-        }
+fn fractional_vitals_are_refused_as_readings_to_check() {
+    assert!(!fractional_vitals_accepted());
+    for (id, value) in [
+        ("heart_rate", "99.5"),
+        ("heart_rate", "130.5"),
+        ("resp_rate", "20.5"),
+        ("resp_rate", "24.5"),
+        ("systolic_bp", "100.5"),
+        ("systolic_bp", "90.5"),
+    ] {
+        let answer = Answers::new().insert(rules(), id, &RawAnswer::Text(value.to_string()));
+        assert!(answer.is_err(), "{id}={value} is accepted");
     }
 }
 
