@@ -228,27 +228,29 @@ fn worse_pairs(classes: &[Answer], order: &WorseOrder) -> Vec<(usize, usize)> {
                 Some((a, b))
             })
             .collect(),
-        WorseOrder::Increasing { from } => {
-            let mut numeric: Vec<(f64, usize)> = classes
-                .iter()
-                .enumerate()
-                .filter_map(|(k, c)| Some((c.numeric_value()?, k)))
-                .filter(|(x, _)| from.is_none_or(|f| *x >= f))
-                .collect();
-            numeric.sort_by(|a, b| a.0.total_cmp(&b.0));
-            numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
-        }
-        WorseOrder::Decreasing { from } => {
-            let mut numeric: Vec<(f64, usize)> = classes
-                .iter()
-                .enumerate()
-                .filter_map(|(k, c)| Some((c.numeric_value()?, k)))
-                .filter(|(x, _)| from.is_none_or(|f| *x <= f))
-                .collect();
-            numeric.sort_by(|a, b| b.0.total_cmp(&a.0));
-            numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
-        }
+        WorseOrder::Increasing { from } => numeric_pairs(classes, *from, false),
+        WorseOrder::Decreasing { from } => numeric_pairs(classes, *from, true),
     }
+}
+
+/// Numeric classes from `from` on, in the order they get worse (upward, or
+/// downward when `lower_is_worse`), paired with the next one.
+fn numeric_pairs(
+    classes: &[Answer],
+    from: Option<f64>,
+    lower_is_worse: bool,
+) -> Vec<(usize, usize)> {
+    let mut numeric: Vec<(f64, usize)> = classes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| Some((c.numeric_value()?, k)))
+        .filter(|(x, _)| from.is_none_or(|f| if lower_is_worse { *x <= f } else { *x >= f }))
+        .collect();
+    numeric.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if lower_is_worse {
+        numeric.reverse();
+    }
+    numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
 }
 
 type Lowering = (usize, usize, usize, usize, Vec<usize>);
