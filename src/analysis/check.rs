@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::{classes, group_thousands, paths, scientific, set_args, Path, PathEnd};
+use super::count::Count;
+use super::{classes, paths, set_args, Path, PathEnd};
 use crate::answers::Answer;
 use crate::rules::{Constraint, NodeId, NodeKind, PropertyKind, Rules, Urgency, WorseOrder};
 
@@ -16,9 +17,46 @@ pub struct CheckReport {
     pub paths: usize,
     pub outcomes: usize,
     /// Combinations of answer classes, all covered by the paths.
-    pub combinations: f64,
-    pub properties: usize,
+    pub combinations: Count,
+    /// Each declared property, in file order, with what its check covered.
+    pub properties: Vec<PropertyResult>,
     pub failures: Vec<Failure>,
+}
+
+impl CheckReport {
+    /// The result of the property with this id, if the rules declare one.
+    pub fn property(&self, id: &str) -> Option<&PropertyResult> {
+        self.properties.iter().find(|p| p.id.as_deref() == Some(id))
+    }
+}
+
+/// One property's verdict.
+#[derive(Debug, Clone)]
+pub struct PropertyResult {
+    pub id: Option<String>,
+    pub name: String,
+    pub status: PropertyStatus,
+    /// What the exhaustive check went over, in words.
+    pub coverage: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropertyStatus {
+    Holds,
+    Fails,
+    /// It constrains no answer set the tree can be given: a safety property
+    /// that protects nothing is a failure too.
+    Vacuous,
+}
+
+impl PropertyStatus {
+    pub fn word(self) -> &'static str {
+        match self {
+            PropertyStatus::Holds => "holds",
+            PropertyStatus::Fails => "FAILS",
+            PropertyStatus::Vacuous => "VACUOUS",
+        }
+    }
 }
 
 /// One thing that does not hold, with answers that show it.
@@ -87,70 +125,140 @@ pub fn check(rules: &Rules) -> CheckReport {
         }
     }
 
+    let mut results = Vec::with_capacity(rules.properties.len());
     for property in &rules.properties {
-        let failure = match &property.kind {
+        let (status, coverage, failure) = match &property.kind {
             PropertyKind::AtLeast {
                 when,
                 unless,
                 urgency,
-            } => paths.iter().find_map(|path| {
-                let got = urgency_of(path)?;
-                if got >= *urgency {
-                    return None;
-                }
-                let choice = forced_example(path, &classes, when, unless)?;
-                let mut shown = path.asked.clone();
-                for c in when.iter().chain(unless) {
-                    if !shown.contains(&c.question.0) {
-                        shown.push(c.question.0);
+            } => {
+                let mut applies_paths = 0usize;
+                let mut applies = Count::zero();
+                for path in &paths {
+                    let matched = matching_count(path, &classes, when, unless);
+                    if !matched.is_zero() {
+                        applies_paths += 1;
+                        applies += &matched;
                     }
                 }
-                Some(Failure {
-                    what: format!("property '{}' fails", property.name),
-                    details: vec![format!(
-                        "these answers give {}, below {urgency}",
-                        describe(path)
-                    )],
-                    reproduce: vec![set_args(rules, &classes, &choice, &shown)],
-                })
-            }),
+                let failure = paths.iter().find_map(|path| {
+                    let got = urgency_of(path)?;
+                    if got >= *urgency {
+                        return None;
+                    }
+                    let choice = forced_example(path, &classes, when, unless)?;
+                    let mut shown = path.asked.clone();
+                    for c in when.iter().chain(unless) {
+                        if !shown.contains(&c.question.0) {
+                            shown.push(c.question.0);
+                        }
+                    }
+                    Some(Failure {
+                        what: format!("property '{}' fails", property.name),
+                        details: vec![format!(
+                            "these answers give {}, below {urgency}",
+                            describe(path)
+                        )],
+                        reproduce: vec![set_args(rules, &classes, &choice, &shown)],
+                    })
+                });
+                let coverage = format!(
+                    "{} answer combinations on {} of {} paths",
+                    applies.grouped(),
+                    applies_paths,
+                    paths.len()
+                );
+                if applies.is_zero() {
+                    let failure = Failure {
+                        what: format!(
+                            "property '{}' is vacuous: no answers the tree accepts match its 'when' (and escape its 'unless'), so it protects nothing",
+                            property.name
+                        ),
+                        details: vec![],
+                        reproduce: vec![],
+                    };
+                    (PropertyStatus::Vacuous, coverage, Some(failure))
+                } else if let Some(f) = failure {
+                    (PropertyStatus::Fails, coverage, Some(f))
+                } else {
+                    (PropertyStatus::Holds, coverage, None)
+                }
+            }
             PropertyKind::Worse { question, order } => {
                 let q = question.0;
                 let pairs = worse_pairs(&classes[q], order);
-                find_lowering(&paths, &pairs, q, urgency_of).map(|(a, b, pa, pb, choice)| {
-                    let mut asked: Vec<usize> = paths[pa].asked.clone();
-                    for extra in &paths[pb].asked {
-                        if !asked.contains(extra) {
-                            asked.push(*extra);
+                let asking = paths.iter().filter(|p| p.asked.contains(&q)).count();
+                let coverage = format!(
+                    "{} pair(s) of neighbouring answers of '{}', compared across {} paths ({} ask it)",
+                    pairs.len(),
+                    rules.questions[q].id,
+                    paths.len(),
+                    asking
+                );
+                let vacuous = if pairs.is_empty() {
+                    Some("it has no two accepted answers to compare")
+                } else if asking == 0 {
+                    Some("the tree never asks the question")
+                } else {
+                    None
+                };
+                if let Some(reason) = vacuous {
+                    let failure = Failure {
+                        what: format!(
+                            "property '{}' is vacuous: {reason}, so it protects nothing",
+                            property.name
+                        ),
+                        details: vec![],
+                        reproduce: vec![],
+                    };
+                    (PropertyStatus::Vacuous, coverage, Some(failure))
+                } else {
+                    match find_lowering(&paths, &pairs, q, urgency_of) {
+                        None => (PropertyStatus::Holds, coverage, None),
+                        Some((a, b, pa, pb, choice)) => {
+                            let mut asked: Vec<usize> = paths[pa].asked.clone();
+                            for extra in &paths[pb].asked {
+                                if !asked.contains(extra) {
+                                    asked.push(*extra);
+                                }
+                            }
+                            let mut worse_choice = choice.clone();
+                            worse_choice[q] = b;
+                            let failure = Failure {
+                                what: format!("property '{}' fails", property.name),
+                                details: vec![
+                                    format!(
+                                        "with {}={} the result is {}",
+                                        rules.questions[q].id,
+                                        classes[q][a],
+                                        describe(&paths[pa])
+                                    ),
+                                    format!(
+                                        "with {}={} (worse) it is {}",
+                                        rules.questions[q].id,
+                                        classes[q][b],
+                                        describe(&paths[pb])
+                                    ),
+                                ],
+                                reproduce: vec![
+                                    set_args(rules, &classes, &choice, &asked),
+                                    set_args(rules, &classes, &worse_choice, &asked),
+                                ],
+                            };
+                            (PropertyStatus::Fails, coverage, Some(failure))
                         }
                     }
-                    let mut worse_choice = choice.clone();
-                    worse_choice[q] = b;
-                    Failure {
-                        what: format!("property '{}' fails", property.name),
-                        details: vec![
-                            format!(
-                                "with {}={} the result is {}",
-                                rules.questions[q].id,
-                                classes[q][a],
-                                describe(&paths[pa])
-                            ),
-                            format!(
-                                "with {}={} (worse) it is {}",
-                                rules.questions[q].id,
-                                classes[q][b],
-                                describe(&paths[pb])
-                            ),
-                        ],
-                        reproduce: vec![
-                            set_args(rules, &classes, &choice, &asked),
-                            set_args(rules, &classes, &worse_choice, &asked),
-                        ],
-                    }
-                })
+                }
             }
         };
         failures.extend(failure);
+        results.push(PropertyResult {
+            id: property.id.clone(),
+            name: property.name.clone(),
+            status,
+            coverage,
+        });
     }
 
     // Intake questions have one class each and no say in the result.
@@ -162,8 +270,8 @@ pub fn check(rules: &Rules) -> CheckReport {
         classes: tree_questions.iter().map(|&q| classes[q].len()).sum(),
         paths: paths.len(),
         outcomes,
-        combinations: classes.iter().map(|c| c.len() as f64).product(),
-        properties: rules.properties.len(),
+        combinations: classes.iter().map(|c| Count::from(c.len())).product(),
+        properties: results,
         failures,
     }
 }
@@ -178,6 +286,43 @@ fn outcome_text(rules: &Rules, node: NodeId) -> String {
         ),
         NodeKind::Step(_) => rules.node(node).id.clone(),
     }
+}
+
+/// How many combinations of classes on `path` match every `when`
+/// constraint and fail at least one `unless` constraint.
+fn matching_count(
+    path: &Path,
+    classes: &[Vec<Answer>],
+    when: &[Constraint],
+    unless: &[Constraint],
+) -> Count {
+    let count = |extra: &[Constraint]| -> Count {
+        path.allowed
+            .iter()
+            .enumerate()
+            .map(|(q, set)| {
+                Count::from(
+                    (0..set.len())
+                        .filter(|&k| {
+                            set[k]
+                                && when
+                                    .iter()
+                                    .chain(extra)
+                                    .filter(|c| c.question.0 == q)
+                                    .all(|c| c.allows(&classes[q][k]))
+                        })
+                        .count(),
+                )
+            })
+            .product()
+    };
+    let matching = count(&[]);
+    if unless.is_empty() {
+        return matching;
+    }
+    // Failing at least one `unless` constraint: all of `when`, minus those
+    // that also meet every `unless` constraint.
+    matching.saturating_sub(&count(unless))
 }
 
 /// A class for each question, on `path`, matching every `when` constraint
@@ -304,15 +449,15 @@ fn find_lowering(
     None
 }
 
-/// The report as text; `origin` names the rules file in the reproduce lines.
-pub fn write_report(
+/// What was checked, as the first lines of `rules check`'s report.
+pub fn write_summary(
     w: &mut impl Write,
     rules: &Rules,
     report: &CheckReport,
-    rules_arg: Option<&str>,
     seconds: f64,
 ) -> io::Result<()> {
     writeln!(w, "Checked {} {}:", rules.name, rules.version)?;
+    writeln!(w, "  digest:         sha256:{}", rules.digest)?;
     writeln!(
         w,
         "  answer classes: {} over {} questions",
@@ -321,21 +466,32 @@ pub fn write_report(
     writeln!(
         w,
         "  combinations:   {} ({}), covered by {} paths through the tree",
-        group_thousands(report.combinations),
-        scientific(report.combinations),
+        report.combinations.grouped(),
+        report.combinations.scientific(),
         report.paths
     )?;
     writeln!(w, "  outcomes:       {}", report.outcomes)?;
-    writeln!(w, "  properties:     {}", report.properties)?;
-    writeln!(w, "  time:           {:.2} ms", seconds * 1000.0)?;
-    if report.failures.is_empty() {
-        writeln!(
-            w,
-            "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, and all {} properties hold.",
-            report.properties
-        )?;
-        return Ok(());
-    }
+    let failing = report
+        .properties
+        .iter()
+        .filter(|p| p.status != PropertyStatus::Holds)
+        .count();
+    writeln!(
+        w,
+        "  properties:     {} ({} hold)",
+        report.properties.len(),
+        report.properties.len() - failing
+    )?;
+    writeln!(w, "  time:           {:.2} ms", seconds * 1000.0)
+}
+
+/// Each failure with answers that reproduce it; `rules_arg` names the rules
+/// file in the reproduce lines.
+pub fn write_failures(
+    w: &mut impl Write,
+    report: &CheckReport,
+    rules_arg: Option<&str>,
+) -> io::Result<()> {
     let rules_flag = rules_arg
         .map(|r| format!(" --rules {r}"))
         .unwrap_or_default();
@@ -349,7 +505,5 @@ pub fn write_report(
             writeln!(w, "  reproduce: lactriage assess{rules_flag} {r}")?;
         }
     }
-    writeln!(w)?;
-    writeln!(w, "{} problem(s) found.", report.failures.len())?;
     Ok(())
 }

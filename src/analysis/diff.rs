@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{classes, group_thousands, split_by_branch};
+use super::count::Count;
+use super::{classes, split_by_branch};
 use crate::answers::Answer;
 use crate::rules::{NodeId, NodeKind, Question, QuestionKind, Rules, Urgency};
 
@@ -30,7 +31,7 @@ impl std::fmt::Display for Result {
 pub struct Group {
     pub old: Result,
     pub new: Result,
-    pub combinations: f64,
+    pub combinations: Count,
     /// One answer set of the group: question id and answer, for the
     /// questions either file asks on the way.
     pub example: Vec<(String, Answer)>,
@@ -49,7 +50,7 @@ impl Group {
 #[derive(Debug)]
 pub struct DiffReport {
     pub questions: usize,
-    pub combinations: f64,
+    pub combinations: Count,
     /// Changed groups: lowering ones first, then the largest.
     pub groups: Vec<Group>,
     /// New-only answers compared as old ones.
@@ -288,12 +289,12 @@ pub fn diff(
         if ra == rb {
             continue;
         }
-        let count: f64 = allowed
+        let count: Count = allowed
             .iter()
-            .map(|set| set.iter().filter(|x| **x).count() as f64)
+            .map(|set| Count::from(set.iter().filter(|x| **x).count()))
             .product();
         match groups.iter_mut().find(|g| g.old == ra && g.new == rb) {
-            Some(g) => g.combinations += count,
+            Some(g) => g.combinations += &count,
             None => {
                 let example = asked
                     .iter()
@@ -317,11 +318,11 @@ pub fn diff(
     groups.sort_by(|x, y| {
         y.lowers_urgency()
             .cmp(&x.lowers_urgency())
-            .then(y.combinations.total_cmp(&x.combinations))
+            .then(y.combinations.cmp(&x.combinations))
     });
     Ok(DiffReport {
         questions: universe.len(),
-        combinations: class_lists.iter().map(|c| c.len() as f64).product(),
+        combinations: class_lists.iter().map(|c| Count::from(c.len())).product(),
         groups,
         same_as: same_as.to_vec(),
     })
@@ -346,12 +347,12 @@ pub fn write_text(
         "Comparing {} {} ({}) with {} {} ({})",
         old.0.name, old.0.version, old.1, new.0.name, new.0.version, new.1
     )?;
-    let changed: f64 = report.groups.iter().map(|g| g.combinations).sum();
+    let changed: Count = report.groups.iter().map(|g| &g.combinations).sum();
     writeln!(
         w,
         "{} of {} answer combinations change result, in {} group(s).",
-        group_thousands(changed),
-        group_thousands(report.combinations),
+        changed.grouped(),
+        report.combinations.grouped(),
         report.groups.len()
     )?;
     for a in &report.same_as {
@@ -373,7 +374,7 @@ pub fn write_text(
             "{flag}{} -> {}: {} combination(s)",
             g.old,
             g.new,
-            group_thousands(g.combinations)
+            g.combinations.grouped()
         )?;
         writeln!(
             w,
@@ -396,13 +397,13 @@ pub fn write_json(
         "old": { "name": old.0.name, "version": old.0.version, "file": old.1 },
         "new": { "name": new.0.name, "version": new.0.version, "file": new.1 },
         "questions": report.questions,
-        "combinations": report.combinations,
-        "changed": report.groups.iter().map(|g| g.combinations).sum::<f64>(),
+        "combinations": report.combinations.to_json(),
+        "changed": report.groups.iter().map(|g| &g.combinations).sum::<Count>().to_json(),
         "groups": report.groups.iter().map(|g| json!({
             "old": side(&g.old),
             "new": side(&g.new),
             "lowers_urgency": g.lowers_urgency(),
-            "combinations": g.combinations,
+            "combinations": g.combinations.to_json(),
             "example": g.example.iter().map(|(id, a)| (id.clone(), a.to_json())).collect::<serde_json::Map<_, _>>(),
         })).collect::<Vec<_>>(),
     });

@@ -16,13 +16,15 @@
 //! let rules = Rules::builtin().unwrap();
 //! let report = check::check(&rules);
 //! assert!(report.failures.is_empty());
-//! assert!(report.combinations > 1e6);
+//! assert!(report.combinations > 1_000_000u64.into());
 //! ```
 
 pub mod cases;
 pub mod check;
+pub mod count;
 pub mod diff;
 pub mod graph;
+pub mod safety;
 
 use crate::answers::{Answer, Temperature, TemperatureUnit};
 use crate::engine;
@@ -120,16 +122,13 @@ fn question_classes_of_kind(q: &Question, points: &mut Vec<f64>) -> Vec<Answer> 
             .iter()
             .map(|c| Answer::Choice(c.id.clone()))
             .collect(),
-        QuestionKind::Number(spec) => {
-            let mut numbers = numeric_points(points, spec.min, spec.max);
-            if spec.whole {
-                numbers = whole_points(&numbers, points, spec.min, spec.max);
-            }
-            numbers.into_iter().map(Answer::Number).collect()
-        }
+        QuestionKind::Number(spec) => numeric_classes(points, spec.min, spec.max, spec.whole)
+            .into_iter()
+            .map(Answer::Number)
+            .collect(),
         QuestionKind::Temperature => {
             let (lo, hi) = crate::answers::CELSIUS_RANGE;
-            numeric_points(points, Some(lo), Some(hi))
+            numeric_classes(points, Some(lo), Some(hi), false)
                 .into_iter()
                 .map(|x| {
                     Answer::Temperature(Temperature {
@@ -143,62 +142,104 @@ fn question_classes_of_kind(q: &Question, points: &mut Vec<f64>) -> Vec<Answer> 
     }
 }
 
-/// One whole number per class that holds any: only whole readings exist, so
-/// a class between two adjacent whole thresholds is empty. The smallest whole
-/// number of a class is next to a representative, and `thresholds` (sorted)
-/// tell two classes apart.
-fn whole_points(
-    representatives: &[f64],
-    thresholds: &[f64],
+/// One number per class of answers to a numeric question: each threshold
+/// (a closed class of one value) and each open interval between two
+/// thresholds or beyond the last, within the accepted values.
+///
+/// A class is named by the thresholds around it, and its representative is
+/// a number inside it found from those thresholds (the midpoint, or the next
+/// number a machine can hold), never by adding or subtracting one: above
+/// 1e17, `x - 1.0 == x`. A class that holds no number (two adjacent machine
+/// numbers, or no whole number for a `whole` question) is left out, since no
+/// answer can fall in it.
+fn numeric_classes(
+    points: &mut Vec<f64>,
     min: Option<f64>,
     max: Option<f64>,
+    whole: bool,
 ) -> Vec<f64> {
-    let inside = |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
-    let mut candidates: Vec<f64> = representatives
-        .iter()
-        .flat_map(|x| [x.floor(), x.floor() + 1.0])
-        .filter(|x| inside(*x))
-        .collect();
-    candidates.sort_by(f64::total_cmp);
-    candidates.dedup();
-    let class_of =
-        |x: f64| -> Vec<std::cmp::Ordering> { thresholds.iter().map(|t| x.total_cmp(t)).collect() };
-    let mut out: Vec<f64> = Vec::new();
-    for x in candidates {
-        if out.last().is_none_or(|last| class_of(*last) != class_of(x)) {
+    let inside = |x: f64| x.is_finite() && min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
+    points.extend(min);
+    points.extend(max);
+    points.retain(|x| inside(*x));
+    points.sort_by(f64::total_cmp);
+    points.dedup();
+    let is_whole = |x: f64| x.fract() == 0.0;
+    let mut out = Vec::with_capacity(points.len() * 2 + 2);
+    let mut push = |x: Option<f64>| {
+        if let Some(x) = x.filter(|x| inside(*x) && (!whole || is_whole(*x))) {
             out.push(x);
         }
+    };
+    match points.first() {
+        None => push(Some(min.unwrap_or(0.0))),
+        Some(&first) if min.is_none() => push(below(first, whole)),
+        Some(_) => {}
+    }
+    for (i, &x) in points.iter().enumerate() {
+        push(Some(x));
+        if let Some(&next) = points.get(i + 1) {
+            push(between(x, next, whole));
+        }
+    }
+    if let (Some(&last), None) = (points.last(), max) {
+        push(above(last, whole));
     }
     out
 }
 
-/// One number per class: every threshold, a number between each pair, and
-/// one beyond each end, all within the accepted values.
-fn numeric_points(points: &mut Vec<f64>, min: Option<f64>, max: Option<f64>) -> Vec<f64> {
-    let inside = |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
-    points.extend(min);
-    points.extend(max);
-    points.retain(|x| x.is_finite() && inside(*x));
-    points.sort_by(f64::total_cmp);
-    points.dedup();
-    let mut out = Vec::with_capacity(points.len() * 2 + 2);
-    match (points.first(), min) {
-        (Some(first), None) => out.push(first - 1.0),
-        (None, m) => out.push(m.unwrap_or(0.0)),
-        _ => {}
+/// A number below `t`: a round one where the machine can tell it apart.
+fn below(t: f64, whole: bool) -> Option<f64> {
+    let x = if whole {
+        next_down(t).floor()
+    } else if t - 1.0 < t {
+        t - 1.0
+    } else {
+        next_down(t)
+    };
+    (x.is_finite() && x < t).then_some(x)
+}
+
+fn above(t: f64, whole: bool) -> Option<f64> {
+    let x = if whole {
+        next_up(t).ceil()
+    } else if t + 1.0 > t {
+        t + 1.0
+    } else {
+        next_up(t)
+    };
+    (x.is_finite() && x > t).then_some(x)
+}
+
+/// A number strictly between `a` and `b`, if there is one.
+fn between(a: f64, b: f64, whole: bool) -> Option<f64> {
+    let x = if whole {
+        next_up(a).ceil()
+    } else {
+        // Halves first: `a + b` may overflow.
+        a / 2.0 + b / 2.0
+    };
+    if a < x && x < b {
+        return Some(x);
     }
-    for (i, x) in points.iter().enumerate() {
-        out.push(*x);
-        if let Some(next) = points.get(i + 1) {
-            out.push((x + next) / 2.0);
-        }
+    let x = next_up(a);
+    (!whole && x < b).then_some(x)
+}
+
+/// The next machine number above `x` (`f64::next_up`, which needs Rust 1.86).
+fn next_up(x: f64) -> f64 {
+    if x.is_nan() || x == f64::INFINITY {
+        return x;
     }
-    if let (Some(last), None) = (points.last(), max) {
-        out.push(last + 1.0);
+    if x == 0.0 {
+        return f64::from_bits(1);
     }
-    out.retain(|x| inside(*x));
-    out.dedup();
-    out
+    let bits = x.to_bits();
+    f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 })
+}
+
+fn next_down(x: f64) -> f64 {
+    -next_up(-x)
 }
 
 /// One way through the tree: for each question, which classes lead along
@@ -318,24 +359,4 @@ pub fn set_args(
         .map(|&q| format!("--set {}={}", rules.questions[q].id, classes[q][choice[q]]))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// `1,101,463,552`; very large counts in scientific notation.
-pub(crate) fn group_thousands(x: f64) -> String {
-    if x >= 1e18 {
-        return scientific(x);
-    }
-    let digits = format!("{}", x.round() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub(crate) fn scientific(x: f64) -> String {
-    format!("{x:.2e}")
 }

@@ -21,17 +21,21 @@ use super::{
 /// answer parser accepts, so numeric branches must cover exactly this.
 pub const TEMPERATURE_RANGE_C: (f64, f64) = (30.0, 45.0);
 
-struct Checker<'t> {
+pub(super) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.problems.push(Problem::at(self.text, span, message));
     }
 
-    fn require_text(&mut self, value: &Spanned<String>, what: &str) {
+    pub(super) fn line_of(&self, span: Range<usize>) -> usize {
+        Problem::at(self.text, span, "").line
+    }
+
+    pub(super) fn require_text(&mut self, value: &Spanned<String>, what: &str) {
         if value.get_ref().trim().is_empty() {
             self.report(value.span(), format!("{what} must not be empty"));
         }
@@ -110,6 +114,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         outcome,
         property,
         contributor,
+        hazard,
     } = file;
     c.require_text(&meta.name, "the rules name");
     c.require_text(&meta.version, "the rules version");
@@ -227,10 +232,23 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
             questions[s.question.0].used_by_tree = true;
         }
     }
+    let thresholds = super::safety::thresholds(
+        c,
+        &step,
+        &property,
+        &questions,
+        &question_index,
+        &source_index,
+    );
+    let property_ids = c.index_ids(
+        property.iter().filter_map(|p| p.get_ref().id.as_ref()),
+        "property",
+    );
     let properties = property
         .into_iter()
         .filter_map(|p| build_property(c, p, &questions, &question_index))
         .collect();
+    let hazards = super::safety::build_hazards(c, hazard, &property_ids);
     let contributors = contributor
         .into_iter()
         .filter_map(|d| {
@@ -255,10 +273,25 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
             .collect(),
         properties,
         contributors,
+        hazards,
+        thresholds,
+        digest: digest(c.text),
         start,
         urgencies,
         question_index,
     })
+}
+
+/// SHA-256 of the file's bytes, in lower-case hex.
+fn digest(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    let hash = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in hash {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 /// Flattens named lists into their items, reporting unknown names.
@@ -284,7 +317,7 @@ fn resolve_lists(
     items
 }
 
-fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a String>) -> String {
+pub(super) fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a String>) -> String {
     crate::answers::closest(wrong, known.map(String::as_str))
         .map(|s| format!("; did you mean '{s}'?"))
         .unwrap_or_default()
@@ -404,8 +437,17 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
                     String::new()
                 }
             };
-            let min = q.min.map(Spanned::into_inner);
-            let max = q.max.as_ref().map(|m| *m.get_ref());
+            for bound in [&q.min, &q.max].into_iter().flatten() {
+                if !bound.get_ref().is_finite() {
+                    c.report(bound.span(), "min and max must be finite numbers");
+                }
+            }
+            let min = q.min.map(Spanned::into_inner).filter(|x| x.is_finite());
+            let max = q
+                .max
+                .as_ref()
+                .map(|m| *m.get_ref())
+                .filter(|x| x.is_finite());
             if let (Some(lo), Some(hi)) = (min, &q.max) {
                 if lo > *hi.get_ref() {
                     c.report(hi.span(), "max is below min");
@@ -478,12 +520,17 @@ fn build_preset(
             return None;
         }
     };
-    let ok = match value {
-        PresetValue::Exact(v) => in_bounds(v),
-        PresetValue::Range { from, to } => {
-            in_bounds(from) && to.is_none_or(|t| t > from && max.is_none_or(|m| t <= m))
-        }
-    };
+    let finite = [def.value, def.from, def.to]
+        .into_iter()
+        .flatten()
+        .all(f64::is_finite);
+    let ok = finite
+        && match value {
+            PresetValue::Exact(v) => in_bounds(v),
+            PresetValue::Range { from, to } => {
+                in_bounds(from) && to.is_none_or(|t| t > from && max.is_none_or(|m| t <= m))
+            }
+        };
     if !ok {
         c.report(
             report_span,
@@ -1252,6 +1299,7 @@ fn build_property(
     let p = p.into_inner();
     c.require_text(&p.name, "a property's name");
     let name = p.name.get_ref().clone();
+    let id = p.id.as_ref().map(|i| i.get_ref().clone());
     let find = |c: &mut Checker, id: &Spanned<String>| -> Option<usize> {
         match question_index.get(id.get_ref()) {
             Some(&i) => Some(i),
@@ -1309,6 +1357,7 @@ fn build_property(
             let when = constraints(c, &p.when)?;
             let unless = constraints(c, &p.unless)?;
             Some(Property {
+                id,
                 name,
                 kind: PropertyKind::AtLeast {
                     when,
@@ -1340,6 +1389,13 @@ fn build_property(
             }
             let order = match (&q.kind, &p.order, &p.from) {
                 (QuestionKind::Number(_) | QuestionKind::Temperature, None, from) => {
+                    if let Some(f) = from.as_ref().filter(|f| !f.get_ref().is_finite()) {
+                        c.report(
+                            f.span(),
+                            format!("property '{name}': 'from' must be a finite number"),
+                        );
+                        return None;
+                    }
                     let from = from.as_ref().map(|f| *f.get_ref());
                     match p.worse_is.as_ref().map(|w| *w.get_ref()) {
                         Some(WorseIsDef::Lower) => WorseOrder::Decreasing { from },
@@ -1404,6 +1460,7 @@ fn build_property(
                 }
             };
             Some(Property {
+                id,
                 name,
                 kind: PropertyKind::Worse {
                     question: QuestionId(qi),
@@ -1478,6 +1535,7 @@ fn constraint(
             at_least,
             below,
             at_most,
+            source: _,
         }) => {
             if !matches!(q.kind, QuestionKind::Number(_) | QuestionKind::Temperature) {
                 c.report(
@@ -1486,6 +1544,26 @@ fn constraint(
                         "property '{name}': '{}' is not numeric; list its answers instead ({})",
                         q.id,
                         accepted_spellings(q)
+                    ),
+                );
+                return None;
+            }
+            if [above, at_least, below, at_most]
+                .into_iter()
+                .flatten()
+                .any(|v| !v.is_finite())
+            {
+                c.report(
+                    def.span(),
+                    format!("property '{name}': a range bound must be a finite number"),
+                );
+                return None;
+            }
+            if above.is_some() && at_least.is_some() || below.is_some() && at_most.is_some() {
+                c.report(
+                    def.span(),
+                    format!(
+                        "property '{name}': a range has one lower bound (above or at_least) and one upper bound (below or at_most)"
                     ),
                 );
                 return None;
@@ -1500,6 +1578,15 @@ fn constraint(
                     format!("property '{name}': a range needs above, at_least, below or at_most"),
                 );
                 return None;
+            }
+            if let (Some(l), Some(u)) = (lower, upper) {
+                if l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) {
+                    c.report(
+                        def.span(),
+                        format!("property '{name}': this range is empty: its lower bound is not below its upper bound"),
+                    );
+                    return None;
+                }
             }
             Some(Allowed::Range(Interval { lower, upper }))
         }
