@@ -54,9 +54,38 @@ pub enum Command {
 pub enum RulesCommand {
     /// Prove the tree complete and its declared safety properties, over every
     /// combination of answers (exit status 1 with a counterexample if not).
+    ///
+    /// It also runs the rules' cases and reports each hazard of their hazard
+    /// log as controlled or not (exit status 1 if any is not), the
+    /// thresholds that cite no source, and the rules' digest.
     Check {
         /// The rules file; the built-in rules when left out.
         file: Option<PathBuf>,
+        /// The rules' case file (or a folder of them); by default
+        /// NAME.cases.toml beside NAME.toml, if there is one.
+        #[arg(long, value_name = "PATH")]
+        cases: Option<PathBuf>,
+    },
+    /// Write the clinical safety case as Markdown: hazards and their
+    /// controls, properties, cases, thresholds and their sources, the
+    /// changelog (exit status 1 when a hazard is not controlled).
+    SafetyCase {
+        /// The rules file; the built-in rules when left out.
+        file: Option<PathBuf>,
+        /// The rules' case file (or a folder of them); by default
+        /// NAME.cases.toml beside NAME.toml, if there is one.
+        #[arg(long, value_name = "PATH")]
+        cases: Option<PathBuf>,
+        /// The rules' changelog; by default CHANGELOG.md beside the rules.
+        #[arg(long, value_name = "PATH")]
+        changelog: Option<PathBuf>,
+        /// Write the document to FILE (whole or not at all) instead of
+        /// standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With --output, replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Draw the tree as Graphviz DOT or Mermaid.
     Graph {

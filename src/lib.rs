@@ -27,6 +27,7 @@ pub mod analysis;
 pub mod answers;
 pub mod batch;
 pub mod cli;
+mod commands;
 pub mod engine;
 pub mod error;
 pub mod exit_codes;
@@ -43,10 +44,8 @@ use clap::Parser;
 use colored::Colorize;
 
 use crate::answers::Answers;
-use crate::cli::{
-    AssessArgs, BatchArgs, Cli, Command, Format, GraphFormat, ListFormat, QuestionsArgs,
-    RulesCommand,
-};
+use crate::cli::{AssessArgs, BatchArgs, Cli, Command, Format, ListFormat, QuestionsArgs};
+use crate::commands::{load_rules, read_file};
 use crate::engine::{given_or_default, Stop};
 use crate::error::Error;
 use crate::exit_codes::ExitCode;
@@ -127,7 +126,7 @@ where
             assess(&args, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success)
         }
         Some(Command::Questions(args)) => questions(&args, stdout).map(|()| ExitCode::Success),
-        Some(Command::Rules(command)) => rules_command(command, stdout),
+        Some(Command::Rules(command)) => commands::rules::run(command, stdout),
         Some(Command::Batch(args)) => batch(&args, terminal, stdin, stdout, &mut *stderr),
         None => assess(&cli.assess, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success),
     };
@@ -147,24 +146,6 @@ where
                 let _ = writeln!(stderr, "lactriage: {label} {e}");
             }
             e.exit_code().code()
-        }
-    }
-}
-
-fn read_file(path: &Path, what: &'static str) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
-        what,
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-fn load_rules(path: Option<&Path>) -> Result<Rules, Error> {
-    match path {
-        None => Rules::builtin().map_err(Error::BuiltinRules),
-        Some(path) => {
-            let text = read_file(path, "rules file")?;
-            Ok(Rules::parse(&text, &path.display().to_string())?)
         }
     }
 }
@@ -325,7 +306,8 @@ const INTAKE_INTRO: &str =
 
 const INTRO: &str = "lactriage asks a few questions about your breast symptoms, then says \
 what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \
-unwell, call your local emergency number now. Ctrl-C stops at any time.";
+unwell, call your local emergency number now. Choose each answer with the arrow keys, then \
+Enter: nothing is chosen for you. Ctrl-C stops at any time.";
 
 fn questions(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Error> {
     let rules = load_rules(args.rules.as_deref())?;
@@ -337,111 +319,6 @@ fn questions(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Error> 
     }
     .and_then(|()| out.flush())
     .map_err(Error::Output)
-}
-
-/// `lactriage rules ...`: the status says whether the check, the cases or
-/// the comparison found something (1) or not (0).
-fn rules_command(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitCode, Error> {
-    let mut out = io::BufWriter::new(stdout);
-    let found = |found: bool| {
-        if found {
-            ExitCode::Failure
-        } else {
-            ExitCode::Success
-        }
-    };
-    let code = match command {
-        RulesCommand::Check { file } => {
-            let rules = load_rules(file.as_deref())?;
-            let started = std::time::Instant::now();
-            let report = analysis::check::check(&rules);
-            let seconds = started.elapsed().as_secs_f64();
-            let shown = file.as_ref().map(|f| f.display().to_string());
-            analysis::check::write_report(&mut out, &rules, &report, shown.as_deref(), seconds)
-                .map_err(Error::Output)?;
-            found(!report.failures.is_empty())
-        }
-        RulesCommand::Graph { file, format } => {
-            let rules = load_rules(file.as_deref())?;
-            match format {
-                GraphFormat::Dot => analysis::graph::write_dot(&mut out, &rules),
-                GraphFormat::Mermaid => analysis::graph::write_mermaid(&mut out, &rules),
-            }
-            .map_err(Error::Output)?;
-            ExitCode::Success
-        }
-        RulesCommand::Test { file, cases } => {
-            let rules = load_rules(file.as_deref())?;
-            let cases = read_cases(&cases)?;
-            let (_, failed) =
-                analysis::cases::run_all(&mut out, &rules, &cases).map_err(Error::Output)?;
-            found(failed > 0)
-        }
-        RulesCommand::Diff {
-            old,
-            new,
-            same_as,
-            format,
-        } => {
-            let old_rules = load_rules(Some(&old))?;
-            let new_rules = load_rules(Some(&new))?;
-            let report = analysis::diff::diff(&old_rules, &new_rules, &same_as)?;
-            let (o, n) = (old.display().to_string(), new.display().to_string());
-            match format {
-                ListFormat::Text => analysis::diff::write_text(
-                    &mut out,
-                    (&old_rules, &o),
-                    (&new_rules, &n),
-                    &report,
-                ),
-                ListFormat::Json => analysis::diff::write_json(
-                    &mut out,
-                    (&old_rules, &o),
-                    (&new_rules, &n),
-                    &report,
-                ),
-            }
-            .map_err(Error::Output)?;
-            found(!report.groups.is_empty())
-        }
-    };
-    out.flush().map_err(Error::Output)?;
-    Ok(code)
-}
-
-/// The cases of one file, or of every .toml and .json file in a folder.
-fn read_cases(path: &Path) -> Result<Vec<analysis::cases::Case>, Error> {
-    let files = if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|source| Error::Read {
-            what: "cases folder",
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let mut files: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
-            .collect();
-        files.sort();
-        if files.is_empty() {
-            return Err(Error::NoCases(path.to_path_buf()));
-        }
-        files
-    } else {
-        vec![path.to_path_buf()]
-    };
-    let mut cases = Vec::new();
-    for file in files {
-        let text = read_file(&file, "case file")?;
-        let is_toml = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-        cases.extend(analysis::cases::parse_cases(
-            &text,
-            &file.display().to_string(),
-            is_toml,
-        )?);
-    }
-    Ok(cases)
 }
 
 fn batch(
@@ -502,7 +379,11 @@ fn batch(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let _ = writeln!(stderr, "lactriage batch: {summary}");
+    let _ = writeln!(
+        stderr,
+        "lactriage batch: {summary}; rules {} {} (sha256:{})",
+        rules.name, rules.version, rules.digest
+    );
     Ok(if summary.errors > 0 {
         ExitCode::BadInput
     } else {

@@ -117,12 +117,14 @@ impl TerminalPrompt {
         Ok(())
     }
 
+    /// A menu that opens on no answer: Enter alone does nothing until the
+    /// person has moved to a choice, so no question is answered by reflex
+    /// (hazard H8 of the triage specification).
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, PromptError> {
         let term = self.term.clone();
         Ok(Select::with_theme(self.theme())
             .with_prompt(prompt)
             .items(items)
-            .default(0)
             .interact_on(&term)?)
     }
 

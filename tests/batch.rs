@@ -63,9 +63,13 @@ fn every_input_line_gets_one_output_line_in_order() {
         .is_some_and(|e| e.contains("unexpected key 'note'")));
     assert_eq!(out[7]["id"], "last");
     assert_eq!(out[7]["condition"], "abscess_suspected");
+    // The summary ties the results to the exact rules text that gave them.
     assert_eq!(
         ran.stderr().trim(),
-        "lactriage batch: 8 line(s) read: 3 result(s) (emergency 2, today 1, within_24h 0, within_days 0, self_care 0), 5 error(s)"
+        format!(
+            "lactriage batch: 8 line(s) read: 3 result(s) (emergency 2, today 1, within_24h 0, within_days 0, self_care 0), 5 error(s); rules mastitis-spectrum 2.1.0 (sha256:{})",
+            crate::harness::builtin_digest()
+        )
     );
 }
 

@@ -32,6 +32,22 @@ pub const BASELINE: &[(&str, &str)] = &[
     ("recurrent", "no"),
 ];
 
+/// SHA-256 of the default rules file, in hex, computed here rather than
+/// taken from the program, so that tests check what the program reports.
+pub fn builtin_digest() -> String {
+    sha256_hex(
+        &std::fs::read(project_file("rules/mastitis-spectrum.toml")).expect("the rules file"),
+    )
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub fn project_file(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }

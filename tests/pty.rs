@@ -22,6 +22,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
 /// Generous, because two cores may be running several debug builds at once.
 const TIMEOUT: Duration = Duration::from_secs(10);
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 /// What the Enter key sends in a terminal.
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
@@ -122,11 +123,13 @@ impl Pty {
         self.session.send(keys).expect("write to the pty");
     }
 
-    /// Answers the menu `label`: waits for it, presses Down `downs` times and
-    /// Enter, and checks that `choice` was recorded.
+    /// Answers the menu `label` with its choice number `downs` (from 0):
+    /// waits for it, presses Down to reach it and Enter, and checks that
+    /// `choice` was recorded. A menu opens on no choice, so the first Down
+    /// reaches choice 0.
     fn pick(&mut self, label: &str, downs: usize, choice: &str) {
         self.expect(&format!("{label}:"));
-        self.send(&format!("{}{ENTER}", DOWN.repeat(downs)));
+        self.send(&format!("{}{ENTER}", DOWN.repeat(downs + 1)));
         self.expect(&format!("{label}: {choice}"));
     }
 
@@ -201,7 +204,7 @@ impl Finished {
             "no banner with {urgency:?} at the end of the session:\n{}",
             self.rest
         );
-        self.has("Rules: mastitis-spectrum 2.0.0")
+        self.has("Rules: mastitis-spectrum 2.1.0")
     }
 
     /// No question was asked after the last awaited text.
@@ -299,6 +302,34 @@ fn sepsis_yes_is_an_emergency_at_once() {
         .no_question_asked();
 }
 
+/// Hazard H8: no menu opens on an answer. Enter pressed by reflex, at once
+/// or twice, answers nothing; the menu waits, and the next question is not
+/// asked until an answer is chosen.
+#[test]
+fn enter_alone_answers_nothing() {
+    let mut p = Pty::spawn(&[]);
+    p.expect("nothing is chosen for you");
+    p.expect("Sepsis warning signs:");
+    p.send(&format!("{ENTER}{ENTER}"));
+    // Give the program time to act on the keys before looking.
+    std::thread::sleep(Duration::from_millis(300));
+    let shown = match p.session.check(Regex("(?s-u).+")) {
+        Ok(c) => String::from_utf8_lossy(c.as_bytes()).replace('\r', ""),
+        Err(_) => String::new(),
+    };
+    assert!(
+        !shown.contains("Sepsis warning signs: ") && !shown.contains("Dark, blistering"),
+        "Enter alone answered the first question:\n{shown}"
+    );
+    // The same menu still takes a chosen answer.
+    p.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    p.expect("Sepsis warning signs: No");
+    p.expect("Dark, blistering or fast-spreading skin:");
+    p.send(&format!("{ENTER}{UP}{ENTER}"));
+    p.expect("Dark, blistering or fast-spreading skin: Not sure");
+    p.finish().status(0).banner("EMERGENCY: call for help now");
+}
+
 #[test]
 fn tender_spot_without_fever_is_self_care() {
     let mut p = Pty::spawn(&[]);
@@ -349,7 +380,7 @@ fn fahrenheit_reading_is_converted_and_means_fever() {
         !shown.contains("Fever or chills in the last 24 hours:"),
         "{shown}"
     );
-    p.send(&format!("{DOWN}{ENTER}"));
+    p.send(&format!("{DOWN}{DOWN}{ENTER}"));
     p.expect("Hours since it started: 1 to 3 days");
     p.finish()
         .status(0)
@@ -520,7 +551,7 @@ fn consultant_breathing_rate_22_is_a_systemic_sign_and_temperature_is_not_asked(
     p.pick("Breastfeeding or pumping", 0, "Yes");
     let shown = p.expect("Hours since it started:");
     assert!(!shown.contains(TEMPERATURE), "{shown}");
-    p.send(ENTER);
+    p.send(&format!("{DOWN}{ENTER}"));
     p.pick("Course", 1, "Unchanged or just started");
     p.pick("Nipple damage", 1, "No");
     p.pick("Risk factors", 1, "No");
@@ -561,7 +592,7 @@ fn answers_given_with_set_are_not_asked() {
     ] {
         assert!(!before.contains(label), "{label} was asked:\n{before}");
     }
-    p.send(ENTER);
+    p.send(&format!("{DOWN}{ENTER}"));
     p.expect("Soft lump or pus: Yes");
     p.finish()
         .status(0)

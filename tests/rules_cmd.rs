@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::harness::Test;
 
-fn temp_file(name: &str, contents: &str) -> PathBuf {
+pub(crate) fn temp_file(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lactriage-rules-{}", std::process::id()));
     fs::create_dir_all(&dir).expect("a temporary folder");
     let path = dir.join(name);
@@ -25,8 +25,8 @@ fn edited_default(name: &str, from: &str, to: &str) -> PathBuf {
 fn unsafe_fever_rules() -> PathBuf {
     edited_default(
         "unsafe-fever.toml",
-        "  { at_least = 36.0, below = 38.0, next = \"local_lump_recent_fever\" },\n  { at_least = 38.0, next = \"mastitis_duration\" },",
-        "  { at_least = 36.0, below = 38.5, next = \"local_lump_recent_fever\" },\n  { at_least = 38.5, next = \"mastitis_duration\" },",
+        "  { at_least = 36.0, below = 38.0, next = \"local_lump_recent_fever\", source = [\"nice_ng255\", \"cdc_hear_her\"] },\n  { at_least = 38.0, next = \"mastitis_duration\", source = \"cdc_hear_her\" },",
+        "  { at_least = 36.0, below = 38.5, next = \"local_lump_recent_fever\", source = [\"nice_ng255\", \"cdc_hear_her\"] },\n  { at_least = 38.5, next = \"mastitis_duration\", source = \"cdc_hear_her\" },",
     )
 }
 
@@ -34,13 +34,18 @@ fn unsafe_fever_rules() -> PathBuf {
 fn check_proves_the_default_rules_and_says_what_it_checked() {
     let out = Test::new().args(["rules", "check"]).status(0).stdout();
     for text in [
-        "Checked mastitis-spectrum 2.0.0:",
+        "Checked mastitis-spectrum 2.1.0:",
         "answer classes: ",
         "combinations: ",
         "paths through the tree",
-        "properties:     37",
+        "properties:     37 (37 hold)",
         "time: ",
-        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, and all 37 properties hold.",
+        "cases:          166 passed, 0 failed (rules/mastitis-spectrum.cases.toml (built in))",
+        "hazards:        13 of 13 controlled",
+        "H1 Sepsis missed or sent to self-care: controlled\n",
+        "H8 An answer given by reflex (a default choice, Enter pressed twice): controlled outside the rules, by tests/pty.rs: enter_alone_answers_nothing (run by cargo test)",
+        "thresholds:     72, each citing a source",
+        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, all 37 properties hold, every case passes, and every hazard is controlled.",
     ] {
         assert!(out.contains(text), "{text:?} missing from:\n{out}");
     }
@@ -213,7 +218,12 @@ fn graph_renders_with_graphviz_without_warnings() {
 #[test]
 fn test_runs_the_project_cases_for_the_default_rules() {
     let ran = Test::new()
-        .args(["rules", "test", "--cases", "tests/cases"])
+        .args([
+            "rules",
+            "test",
+            "--cases",
+            "rules/mastitis-spectrum.cases.toml",
+        ])
         .status(0);
     let out = ran.stdout();
     let last = out.lines().last().expect("a closing line");
@@ -376,7 +386,13 @@ fn every_subcommand_refuses_a_rules_file_that_does_not_load() {
         vec!["rules", "check", &b],
         vec!["rules", "graph", &b],
         vec!["rules", "graph", "--format", "mermaid", &b],
-        vec!["rules", "test", &b, "--cases", "tests/cases"],
+        vec![
+            "rules",
+            "test",
+            &b,
+            "--cases",
+            "rules/mastitis-spectrum.cases.toml",
+        ],
         vec!["rules", "diff", "rules/mastitis-spectrum.toml", &b],
         vec!["rules", "diff", &b, "rules/mastitis-spectrum.toml"],
     ] {

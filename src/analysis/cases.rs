@@ -39,12 +39,15 @@ enum JsonCases {
     One(CaseDef),
 }
 
-/// What a case expects; at least one of the two.
+/// What a case expects: a result (its urgency and/or condition), or that
+/// the answer to one question is refused (`refused = "heart_rate"`), as a
+/// typo or a reading in the wrong unit must be.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     pub urgency: Option<Urgency>,
     pub condition: Option<String>,
+    pub refused: Option<String>,
 }
 
 /// One case, its answers not yet checked against any rules.
@@ -102,18 +105,19 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
             expect: c.expect,
         })
         .collect();
-    if let Some(c) = cases
-        .iter()
-        .find(|c| c.expect.urgency.is_none() && c.expect.condition.is_none())
-    {
-        return Err(fail(
-            1,
-            1,
-            format!(
-                "case '{}' expects nothing: give expect.urgency and/or expect.condition",
-                c.name
-            ),
-        ));
+    for c in &cases {
+        let e = &c.expect;
+        let result = e.urgency.is_some() || e.condition.is_some();
+        let message = match (result, &e.refused) {
+            (false, None) => {
+                "expects nothing: give expect.urgency and/or expect.condition, or expect.refused"
+            }
+            (true, Some(_)) => {
+                "expects both a result and a refused answer: a refused answer gives no result"
+            }
+            _ => continue,
+        };
+        return Err(fail(1, 1, format!("case '{}' {message}", c.name)));
     }
     Ok(cases)
 }
@@ -129,8 +133,16 @@ pub fn run_case(rules: &Rules, case: &Case) -> Verdict {
     let mut answers = Answers::new();
     for (id, raw) in &case.answers {
         if let Err(e) = answers.insert(rules, id, raw) {
+            if case.expect.refused.as_deref() == Some(id.as_str()) {
+                return Verdict::Passed;
+            }
             return Verdict::Failed(format!("bad answer: {}", short(&e)));
         }
+    }
+    if let Some(id) = &case.expect.refused {
+        return Verdict::Failed(format!(
+            "expected the answer to '{id}' to be refused, but every answer was accepted"
+        ));
     }
     let result = match engine::assess(rules, &answers) {
         Ok(result) => result,

@@ -48,7 +48,7 @@ pub fn write_json(w: &mut impl Write, report: &Report) -> io::Result<()> {
         "outcome": a.outcome_id,
         "audience": report.audience,
         "sources": a.condition.sources,
-        "rules": { "name": report.rules.name, "version": report.rules.version },
+        "rules": { "name": report.rules.name, "version": report.rules.version, "digest": format!("sha256:{}", report.rules.digest) },
         "tool": { "name": "lactriage", "version": env!("CARGO_PKG_VERSION") },
         "time": report.time,
         "disclaimer": report.rules.disclaimer,

@@ -57,9 +57,10 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "Rules: {} {} · lactriage {} · {}",
+        "Rules: {} {} (sha256:`{}`) · lactriage {} · {}",
         escape(&report.rules.name),
         escape(&report.rules.version),
+        report.rules.digest,
         env!("CARGO_PKG_VERSION"),
         report.time
     )?;
@@ -128,9 +129,10 @@ fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w, "| Time | {} |", cell(&report.time))?;
     writeln!(
         w,
-        "| Rules | {} {}, lactriage {} |",
+        "| Rules | {} {} (sha256:`{}`), lactriage {} |",
         cell(&report.rules.name),
         cell(&report.rules.version),
+        report.rules.digest,
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(w)?;

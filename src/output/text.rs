@@ -84,9 +84,10 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
         w,
         "{}",
         format!(
-            "Rules: {} {} (lactriage {})",
+            "Rules: {} {} (sha256:{}), lactriage {}",
             report.rules.name,
             report.rules.version,
+            report.rules.short_digest(),
             env!("CARGO_PKG_VERSION")
         )
         .dimmed()

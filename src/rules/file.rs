@@ -33,6 +33,51 @@ pub struct RulesFile {
     pub property: Vec<Spanned<PropertyDef>>,
     #[serde(default)]
     pub contributor: Vec<ContributorDef>,
+    #[serde(default)]
+    pub hazard: Vec<HazardDef>,
+}
+
+/// One entry of the hazard log: what can go wrong, and the controls that
+/// keep it from happening.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HazardDef {
+    pub id: Spanned<String>,
+    /// What can go wrong, in a few words.
+    pub title: Spanned<String>,
+    pub cause: Spanned<String>,
+    pub effect: Spanned<String>,
+    pub severity: Spanned<super::Severity>,
+    /// Ids of `[[property]]` entries `rules check` proves.
+    #[serde(default)]
+    pub properties: Vec<Spanned<String>>,
+    /// Names of cases in the rules' case file.
+    #[serde(default)]
+    pub cases: Vec<Spanned<String>>,
+    /// Tests of the program itself, for a control that lives outside the
+    /// rules (the prompt, say): `tests/pty.rs: test_name`.
+    #[serde(default)]
+    pub tests: Vec<Spanned<String>>,
+    /// Checks the loader makes of every rules file, by name.
+    #[serde(default)]
+    pub loader_checks: Vec<Spanned<String>>,
+}
+
+/// One source id, or several.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SourceRefDef {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl SourceRefDef {
+    pub fn ids(&self) -> Vec<&str> {
+        match self {
+            SourceRefDef::One(id) => vec![id.as_str()],
+            SourceRefDef::Many(ids) => ids.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// A known contributor the record points out to the consultant when the
@@ -190,6 +235,8 @@ pub struct RangeDef {
     pub below: Option<f64>,
     pub at_most: Option<f64>,
     pub next: Spanned<String>,
+    /// Where its numbers come from: a source id, or several.
+    pub source: Option<Spanned<SourceRefDef>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -229,6 +276,8 @@ pub struct OutcomeDef {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PropertyDef {
+    /// A short id a hazard names it by.
+    pub id: Option<Spanned<String>>,
     pub name: Spanned<String>,
     #[serde(default)]
     pub when: BTreeMap<Spanned<String>, Spanned<ConstraintDef>>,
@@ -245,6 +294,8 @@ pub struct PropertyDef {
     /// For `worse` on a numeric question: whether a higher (the default) or
     /// a lower number is worse.
     pub worse_is: Option<Spanned<WorseIsDef>>,
+    /// Where `from` comes from: a source id, or several.
+    pub source: Option<Spanned<SourceRefDef>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -269,4 +320,6 @@ pub struct BoundsDef {
     pub at_least: Option<f64>,
     pub below: Option<f64>,
     pub at_most: Option<f64>,
+    /// Where these numbers come from: a source id, or several.
+    pub source: Option<SourceRefDef>,
 }

@@ -18,17 +18,25 @@
 mod error;
 mod file;
 mod load;
+mod safety;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 pub use error::{Problem, RulesError};
+pub use safety::{shared_sources, Hazard, Severity, Threshold, LOADER_CHECKS};
 
 /// The default rules, compiled in so that `lactriage` works from any folder.
 pub const BUILTIN_RULES: &str = include_str!("../../rules/mastitis-spectrum.toml");
 /// The name errors in the built-in rules are reported against.
 pub const BUILTIN_ORIGIN: &str = "rules/mastitis-spectrum.toml (built in)";
+/// The cases of the default rules, run by `rules check` and shown in their
+/// safety case.
+pub const BUILTIN_CASES: &str = include_str!("../../rules/mastitis-spectrum.cases.toml");
+pub const BUILTIN_CASES_ORIGIN: &str = "rules/mastitis-spectrum.cases.toml (built in)";
+/// The change history of the default rules.
+pub const BUILTIN_CHANGELOG: &str = include_str!("../../rules/CHANGELOG.md");
 
 /// How soon to act, least urgent first so that `Ord` means "more urgent".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -113,6 +121,14 @@ pub struct Rules {
     pub sources: Vec<Source>,
     pub properties: Vec<Property>,
     pub contributors: Vec<Contributor>,
+    /// The hazard log: what can go wrong, and its controls.
+    pub hazards: Vec<Hazard>,
+    /// Every number a step or property compares answers with, and its
+    /// sources.
+    pub thresholds: Vec<Threshold>,
+    /// SHA-256 of the rules file's bytes, in hex: ties a saved result to the
+    /// exact text that produced it.
+    pub digest: String,
     pub start: NodeId,
     urgencies: Vec<UrgencyText>,
     /// Question id -> index in `questions`: batch looks ids up per answer.
@@ -153,6 +169,12 @@ impl Rules {
     /// Questions that some step asks, in declaration order.
     pub fn asked_questions(&self) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(|q| q.used_by_tree)
+    }
+
+    /// The first 16 hex digits of the digest: enough to tell versions apart
+    /// on a screen; JSON and Markdown carry all of it.
+    pub fn short_digest(&self) -> &str {
+        self.digest.get(..16).unwrap_or(&self.digest)
     }
 
     /// Intake questions, recorded for the consultant, in declaration order.
@@ -432,6 +454,8 @@ pub struct Contributor {
 /// A safety property the rules declare about themselves.
 #[derive(Debug)]
 pub struct Property {
+    /// The short id hazards name it by, if it has one.
+    pub id: Option<String>,
     pub name: String,
     pub kind: PropertyKind,
 }
