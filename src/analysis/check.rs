@@ -270,7 +270,7 @@ pub fn check(rules: &Rules) -> CheckReport {
         classes: tree_questions.iter().map(|&q| classes[q].len()).sum(),
         paths: paths.len(),
         outcomes,
-        combinations: classes.iter().map(|c| Count::from(c.len())).product(),
+        combinations: Count::product_of(classes.iter().map(Vec::len)),
         properties: results,
         failures,
     }
@@ -297,24 +297,18 @@ fn matching_count(
     unless: &[Constraint],
 ) -> Count {
     let count = |extra: &[Constraint]| -> Count {
-        path.allowed
-            .iter()
-            .enumerate()
-            .map(|(q, set)| {
-                Count::from(
-                    (0..set.len())
-                        .filter(|&k| {
-                            set[k]
-                                && when
-                                    .iter()
-                                    .chain(extra)
-                                    .filter(|c| c.question.0 == q)
-                                    .all(|c| c.allows(&classes[q][k]))
-                        })
-                        .count(),
-                )
-            })
-            .product()
+        Count::product_of(path.allowed.iter().enumerate().map(|(q, set)| {
+            (0..set.len())
+                .filter(|&k| {
+                    set[k]
+                        && when
+                            .iter()
+                            .chain(extra)
+                            .filter(|c| c.question.0 == q)
+                            .all(|c| c.allows(&classes[q][k]))
+                })
+                .count()
+        }))
     };
     let matching = count(&[]);
     if unless.is_empty() {

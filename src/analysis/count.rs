@@ -107,6 +107,46 @@ impl From<u64> for Count {
     }
 }
 
+impl From<u128> for Count {
+    fn from(x: u128) -> Count {
+        let mut limbs = Vec::new();
+        let mut x = x;
+        while x > 0 {
+            limbs.push((x % u128::from(BASE)) as u32);
+            x /= u128::from(BASE);
+        }
+        Count(limbs)
+    }
+}
+
+impl Count {
+    /// The product of small factors, multiplied in machine integers until
+    /// they would overflow: the checks multiply a few dozen class counts per
+    /// path, thousands of times.
+    pub fn product_of(factors: impl IntoIterator<Item = usize>) -> Count {
+        let mut big: Option<Count> = None;
+        let mut acc: u128 = 1;
+        for f in factors {
+            let f = f as u128;
+            if f == 0 {
+                return Count::zero();
+            }
+            match acc.checked_mul(f) {
+                Some(x) => acc = x,
+                None => {
+                    let so_far = big.take().unwrap_or_else(|| Count::from(1u64));
+                    big = Some(so_far * &Count::from(acc));
+                    acc = f;
+                }
+            }
+        }
+        match big {
+            None => Count::from(acc),
+            Some(b) => b * &Count::from(acc),
+        }
+    }
+}
+
 impl From<usize> for Count {
     fn from(x: usize) -> Count {
         Count::from(x as u64)
@@ -265,6 +305,14 @@ mod tests {
         assert_eq!(Count::from(1_004_999u64).scientific(), "1.00e6");
         assert_eq!(b.saturating_sub(&a).to_string(), "1");
         assert_eq!(a.saturating_sub(&b), Count::zero());
+        assert_eq!(
+            Count::product_of([1usize << 40; 4]).to_string(),
+            (0..4)
+                .map(|_| Count::from(1u64 << 40))
+                .product::<Count>()
+                .to_string()
+        );
+        assert_eq!(Count::product_of([3, 0, 5]), Count::zero());
         let big = Count::from(u64::MAX) * 1000;
         assert_eq!(
             big.saturating_sub(&Count::from(1u64)).to_string(),

@@ -289,10 +289,7 @@ pub fn diff(
         if ra == rb {
             continue;
         }
-        let count: Count = allowed
-            .iter()
-            .map(|set| Count::from(set.iter().filter(|x| **x).count()))
-            .product();
+        let count = Count::product_of(allowed.iter().map(|set| set.iter().filter(|x| **x).count()));
         match groups.iter_mut().find(|g| g.old == ra && g.new == rb) {
             Some(g) => g.combinations += &count,
             None => {
@@ -322,7 +319,7 @@ pub fn diff(
     });
     Ok(DiffReport {
         questions: universe.len(),
-        combinations: class_lists.iter().map(|c| Count::from(c.len())).product(),
+        combinations: Count::product_of(class_lists.iter().map(Vec::len)),
         groups,
         same_as: same_as.to_vec(),
     })

@@ -24,6 +24,8 @@ pub const TEMPERATURE_RANGE_C: (f64, f64) = (30.0, 45.0);
 pub(super) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
+    /// Byte offsets where lines start, built on first use.
+    line_starts: Vec<usize>,
 }
 
 impl Checker<'_> {
@@ -31,8 +33,17 @@ impl Checker<'_> {
         self.problems.push(Problem::at(self.text, span, message));
     }
 
-    pub(super) fn line_of(&self, span: Range<usize>) -> usize {
-        Problem::at(self.text, span, "").line
+    /// The line (from 1) of a span's start, found in an index of line
+    /// starts: many thresholds ask, and counting newlines from the top of
+    /// the file each time made loading quadratic.
+    pub(super) fn line_of(&mut self, span: Range<usize>) -> usize {
+        if self.line_starts.is_empty() {
+            self.line_starts = std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+        }
+        self.line_starts
+            .partition_point(|&start| start <= span.start)
     }
 
     pub(super) fn require_text(&mut self, value: &Spanned<String>, what: &str) {
@@ -73,7 +84,9 @@ fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-pub fn load(text: &str, origin: &str) -> Result<Rules, RulesError> {
+/// `digest`: the file's SHA-256 when already known (the built-in rules'),
+/// else it is computed here.
+pub fn load(text: &str, origin: &str, digest: Option<&str>) -> Result<Rules, RulesError> {
     let fail = |problems| RulesError {
         origin: origin.to_string(),
         problems,
@@ -89,8 +102,12 @@ pub fn load(text: &str, origin: &str) -> Result<Rules, RulesError> {
     let mut checker = Checker {
         text,
         problems: Vec::new(),
+        line_starts: Vec::new(),
     };
-    let rules = build(&mut checker, file);
+    let rules = build(&mut checker, file).map(|mut rules| {
+        rules.digest = digest.map_or_else(|| sha256_hex(text), str::to_string);
+        rules
+    });
     match rules {
         Some(rules) if checker.problems.is_empty() => Ok(rules),
         _ => {
@@ -275,7 +292,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
         contributors,
         hazards,
         thresholds,
-        digest: digest(c.text),
+        digest: String::new(),
         start,
         urgencies,
         question_index,
@@ -283,7 +300,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
 }
 
 /// SHA-256 of the file's bytes, in lower-case hex.
-fn digest(text: &str) -> String {
+fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
     use std::fmt::Write;
     let hash = Sha256::digest(text.as_bytes());

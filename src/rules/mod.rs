@@ -31,6 +31,7 @@ pub use safety::{shared_sources, Hazard, Severity, Threshold, LOADER_CHECKS};
 pub const BUILTIN_RULES: &str = include_str!("../../rules/mastitis-spectrum.toml");
 /// The name errors in the built-in rules are reported against.
 pub const BUILTIN_ORIGIN: &str = "rules/mastitis-spectrum.toml (built in)";
+include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
 /// The cases of the default rules, run by `rules check` and shown in their
 /// safety case.
 pub const BUILTIN_CASES: &str = include_str!("../../rules/mastitis-spectrum.cases.toml");
@@ -138,12 +139,13 @@ pub struct Rules {
 impl Rules {
     /// Parses and validates rules; `origin` names the text in error messages.
     pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
-        load::load(text, origin)
+        load::load(text, origin, None)
     }
 
-    /// The default rules shipped with the tool.
+    /// The default rules shipped with the tool, with the digest the build
+    /// computed.
     pub fn builtin() -> Result<Rules, RulesError> {
-        Rules::parse(BUILTIN_RULES, BUILTIN_ORIGIN)
+        load::load(BUILTIN_RULES, BUILTIN_ORIGIN, Some(BUILTIN_DIGEST))
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

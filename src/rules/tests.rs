@@ -383,3 +383,14 @@ fn whole_and_unsure_means_belong_to_their_kinds() {
         Some("you were not sure, so this assumes a lump")
     );
 }
+
+/// The digest the build computed for the built-in rules is that of the text
+/// compiled in, the same as any other file's.
+#[test]
+fn the_built_in_digest_is_the_digest_of_the_built_in_text() {
+    let builtin = Rules::builtin().expect("the built-in rules load");
+    let parsed = Rules::parse(super::BUILTIN_RULES, "copy.toml").expect("the same text loads");
+    assert_eq!(builtin.digest, parsed.digest);
+    assert_eq!(builtin.digest, super::BUILTIN_DIGEST);
+    assert_eq!(builtin.digest.len(), 64);
+}
