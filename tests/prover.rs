@@ -527,83 +527,12 @@ fn generate(seed: u64) -> Generated {
             ),
         };
     }
-    // A tree, built top down: a step asks a question not yet asked on its
-    // path, or the path ends in an outcome.
-    let mut steps = String::new();
     let mut used_outcomes: Vec<Urgency> = Vec::new();
-    let mut next_step = 0usize;
-    let leaf = |g: &mut Gen, used: &mut Vec<Urgency>| -> String {
-        let u = g.urgency();
-        if !used.contains(&u) {
-            used.push(u);
-        }
-        format!("o_{}", u.id())
+    let steps = if g.chance(50) {
+        tree_steps(&mut g, &kinds, &mut used_outcomes)
+    } else {
+        layered_steps(&mut g, &kinds, &mut used_outcomes)
     };
-    let mut todo: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new())];
-    next_step += 1;
-    while let Some((id, asked)) = todo.pop() {
-        let free: Vec<usize> = (0..kinds.len()).filter(|q| !asked.contains(q)).collect();
-        let q = free[g.below(free.len())];
-        let mut asked_here = asked.clone();
-        asked_here.push(q);
-        let mut target = |g: &mut Gen, todo: &mut Vec<(usize, Vec<usize>)>| -> String {
-            let deeper = asked_here.len() < kinds.len() && g.chance(45);
-            if deeper {
-                let n = next_step;
-                next_step += 1;
-                todo.push((n, asked_here.clone()));
-                format!("s{n}")
-            } else {
-                leaf(g, &mut used_outcomes)
-            }
-        };
-        let _ = write!(steps, "\n[[step]]\nid = \"s{id}\"\nask = \"q{q}\"\n");
-        match &kinds[q] {
-            Kind::YesNo | Kind::YesNoUnsure => {
-                let yes = target(&mut g, &mut todo);
-                let no = target(&mut g, &mut todo);
-                let _ = write!(steps, "yes = \"{yes}\"\nno = \"{no}\"\n");
-            }
-            Kind::Choice => {
-                let a = target(&mut g, &mut todo);
-                let b = target(&mut g, &mut todo);
-                let c = target(&mut g, &mut todo);
-                let _ = writeln!(steps, "on = {{ a = \"{a}\", b = \"{b}\", c = \"{c}\" }}");
-            }
-            Kind::Number { .. } => {
-                // One or two whole thresholds, each end open or closed.
-                let t1 = 1 + g.below(8) as i32;
-                let two = g.chance(50) && t1 < 9;
-                let (low_up, high_low) = if g.chance(50) {
-                    ("below", "at_least")
-                } else {
-                    ("at_most", "above")
-                };
-                let first = target(&mut g, &mut todo);
-                let _ = write!(
-                    steps,
-                    "ranges = [\n  {{ {low_up} = {t1}, next = \"{first}\" }},\n"
-                );
-                if two {
-                    let t2 = t1 + 1 + g.below((9 - t1) as usize) as i32;
-                    let (mid_up, top_low) = if g.chance(50) {
-                        ("below", "at_least")
-                    } else {
-                        ("at_most", "above")
-                    };
-                    let mid = target(&mut g, &mut todo);
-                    let top = target(&mut g, &mut todo);
-                    let _ = write!(
-                        steps,
-                        "  {{ {high_low} = {t1}, {mid_up} = {t2}, next = \"{mid}\" }},\n  {{ {top_low} = {t2}, next = \"{top}\" }},\n]\n"
-                    );
-                } else {
-                    let top = target(&mut g, &mut todo);
-                    let _ = write!(steps, "  {{ {high_low} = {t1}, next = \"{top}\" }},\n]\n");
-                }
-            }
-        }
-    }
     text.push_str(&steps);
     let ids: Vec<&str> = used_outcomes.iter().map(|u| u.id()).collect();
     text.push_str(&outcomes_used(&ids));
@@ -704,6 +633,139 @@ fn generate(seed: u64) -> Generated {
         props.push(dedup_constraints(prop));
     }
     Generated { kinds, text, props }
+}
+
+/// A tree, built top down: a step asks a question not yet asked on its
+/// path, or the path ends in an outcome.
+fn tree_steps(g: &mut Gen, kinds: &[Kind], used_outcomes: &mut Vec<Urgency>) -> String {
+    let mut steps = String::new();
+    let mut next_step = 0usize;
+    let leaf = |g: &mut Gen, used: &mut Vec<Urgency>| -> String {
+        let u = g.urgency();
+        if !used.contains(&u) {
+            used.push(u);
+        }
+        format!("o_{}", u.id())
+    };
+    let mut todo: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new())];
+    next_step += 1;
+    while let Some((id, asked)) = todo.pop() {
+        let free: Vec<usize> = (0..kinds.len()).filter(|q| !asked.contains(q)).collect();
+        let q = free[g.below(free.len())];
+        let mut asked_here = asked.clone();
+        asked_here.push(q);
+        let mut target = |g: &mut Gen, todo: &mut Vec<(usize, Vec<usize>)>| -> String {
+            let deeper = asked_here.len() < kinds.len() && g.chance(45);
+            if deeper {
+                let n = next_step;
+                next_step += 1;
+                todo.push((n, asked_here.clone()));
+                format!("s{n}")
+            } else {
+                leaf(g, used_outcomes)
+            }
+        };
+        let _ = write!(steps, "\n[[step]]\nid = \"s{id}\"\nask = \"q{q}\"\n");
+        match &kinds[q] {
+            Kind::YesNo | Kind::YesNoUnsure => {
+                let yes = target(g, &mut todo);
+                let no = target(g, &mut todo);
+                let _ = write!(steps, "yes = \"{yes}\"\nno = \"{no}\"\n");
+            }
+            Kind::Choice => {
+                let a = target(g, &mut todo);
+                let b = target(g, &mut todo);
+                let c = target(g, &mut todo);
+                let _ = writeln!(steps, "on = {{ a = \"{a}\", b = \"{b}\", c = \"{c}\" }}");
+            }
+            Kind::Number { .. } => {
+                // One or two whole thresholds, each end open or closed.
+                let t1 = 1 + g.below(8) as i32;
+                let two = g.chance(50) && t1 < 9;
+                let (low_up, high_low) = if g.chance(50) {
+                    ("below", "at_least")
+                } else {
+                    ("at_most", "above")
+                };
+                let first = target(g, &mut todo);
+                let _ = write!(
+                    steps,
+                    "ranges = [\n  {{ {low_up} = {t1}, next = \"{first}\" }},\n"
+                );
+                if two {
+                    let t2 = t1 + 1 + g.below((9 - t1) as usize) as i32;
+                    let (mid_up, top_low) = if g.chance(50) {
+                        ("below", "at_least")
+                    } else {
+                        ("at_most", "above")
+                    };
+                    let mid = target(g, &mut todo);
+                    let top = target(g, &mut todo);
+                    let _ = write!(
+                        steps,
+                        "  {{ {high_low} = {t1}, {mid_up} = {t2}, next = \"{mid}\" }},\n  {{ {top_low} = {t2}, next = \"{top}\" }},\n]\n"
+                    );
+                } else {
+                    let top = target(g, &mut todo);
+                    let _ = write!(steps, "  {{ {high_low} = {t1}, next = \"{top}\" }},\n]\n");
+                }
+            }
+        }
+    }
+    steps
+}
+
+/// Steps in a row, step i asking question i, each branch going to a later
+/// step or an outcome: paths share steps (the walks of a comparison meet
+/// again), and no path can ask a question twice.
+fn layered_steps(g: &mut Gen, kinds: &[Kind], used_outcomes: &mut Vec<Urgency>) -> String {
+    let m = kinds.len();
+    let mut steps = String::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        let mut first = true;
+        let mut target = |g: &mut Gen| -> String {
+            // The first branch keeps the next step reachable.
+            let forced = std::mem::replace(&mut first, false);
+            if i + 1 < m && (forced || g.chance(50)) {
+                let j = if forced {
+                    i + 1
+                } else {
+                    i + 1 + g.below(m - i - 1)
+                };
+                format!("s{j}")
+            } else {
+                let u = g.urgency();
+                if !used_outcomes.contains(&u) {
+                    used_outcomes.push(u);
+                }
+                format!("o_{}", u.id())
+            }
+        };
+        let _ = write!(steps, "\n[[step]]\nid = \"s{i}\"\nask = \"q{i}\"\n");
+        match kind {
+            Kind::YesNo | Kind::YesNoUnsure => {
+                let yes = target(g);
+                let no = target(g);
+                let _ = write!(steps, "yes = \"{yes}\"\nno = \"{no}\"\n");
+            }
+            Kind::Choice => {
+                let a = target(g);
+                let b = target(g);
+                let c = target(g);
+                let _ = writeln!(steps, "on = {{ a = \"{a}\", b = \"{b}\", c = \"{c}\" }}");
+            }
+            Kind::Number { .. } => {
+                let t = 1 + g.below(8) as i32;
+                let low = target(g);
+                let high = target(g);
+                let _ = write!(
+                    steps,
+                    "ranges = [\n  {{ below = {t}, next = \"{low}\" }},\n  {{ at_least = {t}, next = \"{high}\" }},\n]\n"
+                );
+            }
+        }
+    }
+    steps
 }
 
 /// The TOML table keeps the first constraint given for a question; so does
@@ -919,4 +981,69 @@ proptest! {
         let brute = brute_force(&generated, &rules);
         prop_assert_eq!(&proved, &brute, "seed {}\n--- file ---\n{}\n--- report ---\n{:?}", seed, generated.text, report.failures);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Cost follows the size of the tree, not its number of paths.
+// ---------------------------------------------------------------------------
+
+#[path = "../benches/shapes.rs"]
+mod shapes;
+
+/// 2^40 paths in 13 KB: once more than 8 GB. Checked and compared with
+/// itself, and a property that fails deep in it has a concrete
+/// counterexample.
+#[test]
+fn a_diamond_of_40_stages_is_checked_and_compared() {
+    let rules = load(&shapes::diamond(40, false));
+    let report = check(&rules);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    // Two ways through each stage (a detour whose answers both go on is one
+    // way), and two at the end: 2^41.
+    assert_eq!(report.paths.to_string(), "2199023255552");
+    let same = lactriage::analysis::diff::diff(&rules, &rules, &[]).expect("comparable");
+    assert!(same.groups.is_empty());
+    assert_eq!(
+        same.combinations.to_string(),
+        (0..81)
+            .map(|_| lactriage::analysis::count::Count::from(2u64))
+            .product::<lactriage::analysis::count::Count>()
+            .to_string()
+    );
+
+    let rules = load(&shapes::diamond(40, true));
+    let report = check(&rules);
+    let failure = report
+        .failures
+        .iter()
+        .find(|f| f.what == "property 'p39 never lowers' fails")
+        .unwrap_or_else(|| panic!("{:?}", report.failures));
+    // Both answer sets, run, give what the failure says.
+    let run = |line: &str| {
+        let mut answers = Answers::new();
+        for pair in line.split("--set ").skip(1) {
+            let (id, value) = pair.trim().split_once('=').expect("ID=VALUE");
+            answers
+                .insert(&rules, id, &RawAnswer::Text(value.to_string()))
+                .expect("an accepted answer");
+        }
+        lactriage::engine::assess(&rules, &answers)
+            .expect("a result")
+            .urgency
+    };
+    assert_eq!(run(&failure.reproduce[0]), Urgency::Today);
+    assert_eq!(run(&failure.reproduce[1]), Urgency::SelfCare);
+    assert!(
+        failure.reproduce[1].contains("--set p39=yes"),
+        "{failure:?}"
+    );
+}
+
+/// A 10,000-step chain: once 26 s and 5.9 GB.
+#[test]
+fn a_chain_of_10000_steps_is_checked() {
+    let rules = load(&shapes::chain(10_000));
+    let report = check(&rules);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.paths.to_string(), "10001");
 }

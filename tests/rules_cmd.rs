@@ -429,10 +429,44 @@ fn diff_of_version_1_and_2_lowers_urgency_only_for_engorgement() {
             assert_eq!(g["example"]["both_breasts"], "yes", "{g:#}");
         }
     }
-    // Streaks, read as 1.0.0's spreading, now raise the urgency.
-    assert!(groups.iter().any(|g| g["example"]["redness"] == "streaks"
-        && g["old"]["urgency"] == "within_24h"
-        && g["new"]["urgency"] == "today"));
+    // Streaks, read as 1.0.0's spreading, now raise the urgency: that group
+    // is in the comparison, and the two files say so for one answer set.
+    assert!(groups.iter().any(|g| g["old"]["urgency"] == "within_24h"
+        && g["new"]["urgency"] == "today"
+        && g["new"]["condition"] == "inflammatory_mastitis"));
+    let streaks = [
+        "sepsis_signs=no",
+        "skin_emergency=no",
+        "abscess_signs=no",
+        "antibiotics_hours=0",
+        "lump=no",
+        "lactating=yes",
+        "temperature=not_measured",
+        "feels_feverish=no",
+        "flu_like=no",
+        "duration_hours=24",
+        "trend=better",
+        "risk_factors=no",
+    ];
+    for (rules, extra, urgency) in [
+        (
+            "rules/history/mastitis-spectrum-1.0.0.toml",
+            &["redness=spreading"][..],
+            "within_24h",
+        ),
+        (
+            "rules/mastitis-spectrum.toml",
+            &["redness=streaks", "recent_fever=no"][..],
+            "today",
+        ),
+    ] {
+        let mut args = vec!["assess", "--format", "json", "--rules", rules];
+        for a in streaks.iter().chain(extra) {
+            args.extend(["--set", a]);
+        }
+        let result = Test::new().args(&args).status(0).json();
+        assert_eq!(result["urgency"], urgency, "{rules}");
+    }
 }
 
 #[test]

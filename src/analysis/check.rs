@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 
 use super::count::Count;
-use super::{classes, paths, set_args, Path, PathEnd};
+use super::product::{Product, TooLarge, STATE_LIMIT};
+use super::tree::{pick, ClassSet, Tree};
+use super::{classes, set_args};
 use crate::answers::Answer;
 use crate::rules::{Constraint, NodeId, NodeKind, PropertyKind, Rules, Urgency, WorseOrder};
 
@@ -14,7 +16,8 @@ use crate::rules::{Constraint, NodeId, NodeKind, PropertyKind, Rules, Urgency, W
 pub struct CheckReport {
     pub questions: usize,
     pub classes: usize,
-    pub paths: usize,
+    /// Ways through the tree: one per set of classes a branch takes.
+    pub paths: Count,
     pub outcomes: usize,
     /// Combinations of answer classes, all covered by the paths.
     pub combinations: Count,
@@ -70,47 +73,39 @@ pub struct Failure {
 
 pub fn check(rules: &Rules) -> CheckReport {
     let classes = classes(rules, &[rules]);
-    let paths = paths(rules, &classes);
+    let tree = Tree::new(rules, &classes, |q| Some(q.0));
+    let reached = tree.reached();
+    let all: Vec<ClassSet> = classes.iter().map(|c| ClassSet::full(c.len())).collect();
     let mut failures = Vec::new();
-    let urgency_of = |path: &Path| match path.end {
-        PathEnd::Outcome(node) => match &rules.node(node).kind {
-            NodeKind::Outcome(o) => Some(o.urgency),
-            NodeKind::Step(_) => None,
-        },
-        _ => None,
-    };
-    let describe = |path: &Path| match path.end {
-        PathEnd::Outcome(node) => outcome_text(rules, node),
-        PathEnd::Nowhere(node) => format!("no branch at step '{}'", rules.node(node).id),
-        PathEnd::AskedTwice(node) => format!("step '{}' asks again", rules.node(node).id),
-    };
 
-    for path in &paths {
-        let what = match path.end {
-            PathEnd::Outcome(_) => continue,
-            PathEnd::Nowhere(node) => format!(
+    // Answers no branch of a step takes: the walk ends without a result.
+    for &node in &tree.order {
+        let Some(step) = &tree.steps[node.0] else {
+            continue;
+        };
+        if !reached[node.0] || step.branches.iter().all(|(next, _)| next.is_some()) {
+            continue;
+        }
+        let path = tree.find_path(&all, |end| end.is_none());
+        let reproduce = path
+            .map(|p| {
+                let mut choice = all.clone();
+                p.constrain(&mut choice);
+                set_args(rules, &classes, &pick(&choice), &p.asked())
+            })
+            .into_iter()
+            .collect();
+        failures.push(Failure {
+            what: format!(
                 "step '{}' has no branch for some answers: the path ends without a result",
                 rules.node(node).id
             ),
-            PathEnd::AskedTwice(node) => format!(
-                "step '{}' asks a question already asked on the path",
-                rules.node(node).id
-            ),
-        };
-        let example = path.example();
-        failures.push(Failure {
-            what,
             details: vec![],
-            reproduce: vec![set_args(rules, &classes, &example, &path.asked)],
+            reproduce,
         });
+        break;
     }
 
-    let mut reached = vec![false; rules.nodes.len()];
-    for path in &paths {
-        if let PathEnd::Outcome(node) = path.end {
-            reached[node.0] = true;
-        }
-    }
     let mut outcomes = 0;
     for (i, node) in rules.nodes.iter().enumerate() {
         if let NodeKind::Outcome(_) = node.kind {
@@ -125,6 +120,8 @@ pub fn check(rules: &Rules) -> CheckReport {
         }
     }
 
+    // Only which ends are reached matters here, not how many answers.
+    let mut product = Product::new(&tree, &tree, STATE_LIMIT, false);
     let mut results = Vec::with_capacity(rules.properties.len());
     for property in &rules.properties {
         let (status, coverage, failure) = match &property.kind {
@@ -132,125 +129,25 @@ pub fn check(rules: &Rules) -> CheckReport {
                 when,
                 unless,
                 urgency,
-            } => {
-                let mut applies_paths = 0usize;
-                let mut applies = Count::zero();
-                for path in &paths {
-                    let matched = matching_count(path, &classes, when, unless);
-                    if !matched.is_zero() {
-                        applies_paths += 1;
-                        applies += &matched;
-                    }
-                }
-                let failure = paths.iter().find_map(|path| {
-                    let got = urgency_of(path)?;
-                    if got >= *urgency {
-                        return None;
-                    }
-                    let choice = forced_example(path, &classes, when, unless)?;
-                    let mut shown = path.asked.clone();
-                    for c in when.iter().chain(unless) {
-                        if !shown.contains(&c.question.0) {
-                            shown.push(c.question.0);
-                        }
-                    }
-                    Some(Failure {
-                        what: format!("property '{}' fails", property.name),
-                        details: vec![format!(
-                            "these answers give {}, below {urgency}",
-                            describe(path)
-                        )],
-                        reproduce: vec![set_args(rules, &classes, &choice, &shown)],
-                    })
-                });
-                let coverage = format!(
-                    "{} answer combinations on {} of {} paths",
-                    applies.grouped(),
-                    applies_paths,
-                    paths.len()
-                );
-                if applies.is_zero() {
-                    let failure = Failure {
-                        what: format!(
-                            "property '{}' is vacuous: no answers the tree accepts match its 'when' (and escape its 'unless'), so it protects nothing",
-                            property.name
-                        ),
-                        details: vec![],
-                        reproduce: vec![],
-                    };
-                    (PropertyStatus::Vacuous, coverage, Some(failure))
-                } else if let Some(f) = failure {
-                    (PropertyStatus::Fails, coverage, Some(f))
-                } else {
-                    (PropertyStatus::Holds, coverage, None)
-                }
-            }
-            PropertyKind::Worse { question, order } => {
-                let q = question.0;
-                let pairs = worse_pairs(&classes[q], order);
-                let asking = paths.iter().filter(|p| p.asked.contains(&q)).count();
-                let coverage = format!(
-                    "{} pair(s) of neighbouring answers of '{}', compared across {} paths ({} ask it)",
-                    pairs.len(),
-                    rules.questions[q].id,
-                    paths.len(),
-                    asking
-                );
-                let vacuous = if pairs.is_empty() {
-                    Some("it has no two accepted answers to compare")
-                } else if asking == 0 {
-                    Some("the tree never asks the question")
-                } else {
-                    None
-                };
-                if let Some(reason) = vacuous {
-                    let failure = Failure {
-                        what: format!(
-                            "property '{}' is vacuous: {reason}, so it protects nothing",
-                            property.name
-                        ),
-                        details: vec![],
-                        reproduce: vec![],
-                    };
-                    (PropertyStatus::Vacuous, coverage, Some(failure))
-                } else {
-                    match find_lowering(&paths, &pairs, q, urgency_of) {
-                        None => (PropertyStatus::Holds, coverage, None),
-                        Some((a, b, pa, pb, choice)) => {
-                            let mut asked: Vec<usize> = paths[pa].asked.clone();
-                            for extra in &paths[pb].asked {
-                                if !asked.contains(extra) {
-                                    asked.push(*extra);
-                                }
-                            }
-                            let mut worse_choice = choice.clone();
-                            worse_choice[q] = b;
-                            let failure = Failure {
-                                what: format!("property '{}' fails", property.name),
-                                details: vec![
-                                    format!(
-                                        "with {}={} the result is {}",
-                                        rules.questions[q].id,
-                                        classes[q][a],
-                                        describe(&paths[pa])
-                                    ),
-                                    format!(
-                                        "with {}={} (worse) it is {}",
-                                        rules.questions[q].id,
-                                        classes[q][b],
-                                        describe(&paths[pb])
-                                    ),
-                                ],
-                                reproduce: vec![
-                                    set_args(rules, &classes, &choice, &asked),
-                                    set_args(rules, &classes, &worse_choice, &asked),
-                                ],
-                            };
-                            (PropertyStatus::Fails, coverage, Some(failure))
-                        }
-                    }
-                }
-            }
+            } => at_least(
+                rules,
+                &tree,
+                &classes,
+                &property.name,
+                when,
+                unless,
+                *urgency,
+            ),
+            PropertyKind::Worse { question, order } => worse(
+                rules,
+                &tree,
+                &mut product,
+                &reached,
+                &classes,
+                &property.name,
+                question.0,
+                order,
+            ),
         };
         failures.extend(failure);
         results.push(PropertyResult {
@@ -268,12 +165,245 @@ pub fn check(rules: &Rules) -> CheckReport {
     CheckReport {
         questions: tree_questions.len(),
         classes: tree_questions.iter().map(|&q| classes[q].len()).sum(),
-        paths: paths.len(),
+        paths: tree.path_counts()[rules.start.0].clone(),
         outcomes,
         combinations: Count::product_of(classes.iter().map(Vec::len)),
         properties: results,
         failures,
     }
+}
+
+type Verdict = (PropertyStatus, String, Option<Failure>);
+
+/// The classes of each question that every constraint on it allows.
+fn allowed_by(classes: &[Vec<Answer>], constraints: &[Constraint]) -> Vec<ClassSet> {
+    classes
+        .iter()
+        .enumerate()
+        .map(|(q, list)| {
+            let mut set = ClassSet::empty(list.len());
+            for (k, answer) in list.iter().enumerate() {
+                if constraints
+                    .iter()
+                    .filter(|c| c.question.0 == q)
+                    .all(|c| c.allows(answer))
+                {
+                    set.insert(k);
+                }
+            }
+            set
+        })
+        .collect()
+}
+
+/// Answers matching every `when` constraint and failing some `unless` one
+/// get at least `urgency`. Such answers form boxes (a set of classes per
+/// question), one for each `unless` constraint they fail; a box that reaches
+/// an outcome below `urgency` along some path is a counterexample.
+fn at_least(
+    rules: &Rules,
+    tree: &Tree,
+    classes: &[Vec<Answer>],
+    name: &str,
+    when: &[Constraint],
+    unless: &[Constraint],
+    urgency: Urgency,
+) -> Verdict {
+    let when_sets = allowed_by(classes, when);
+    let matching = Count::product_of(when_sets.iter().map(ClassSet::len));
+    let applies = if unless.is_empty() {
+        matching
+    } else {
+        let unless_sets = allowed_by(classes, unless);
+        let both = when_sets
+            .iter()
+            .zip(&unless_sets)
+            .map(|(w, u)| w.and(u).len());
+        matching.saturating_sub(&Count::product_of(both))
+    };
+    let coverage = format!("{} answer combinations", applies.grouped());
+    if applies.is_zero() {
+        let failure = Failure {
+            what: format!(
+                "property '{name}' is vacuous: no answers the tree accepts match its 'when' (and escape its 'unless'), so it protects nothing"
+            ),
+            details: vec![],
+            reproduce: vec![],
+        };
+        return (PropertyStatus::Vacuous, coverage, Some(failure));
+    }
+    let boxes: Vec<Vec<ClassSet>> = if unless.is_empty() {
+        vec![when_sets]
+    } else {
+        unless
+            .iter()
+            .map(|c| {
+                let mut b = when_sets.clone();
+                let q = c.question.0;
+                let escape = ClassSet::full(classes[q].len())
+                    .minus(&allowed_by(classes, std::slice::from_ref(c))[q]);
+                b[q] = b[q].and(&escape);
+                b
+            })
+            .collect()
+    };
+    let below = |end: Option<NodeId>| match end.map(|n| &rules.node(n).kind) {
+        Some(NodeKind::Outcome(o)) => o.urgency < urgency,
+        _ => false,
+    };
+    for b in boxes.iter().filter(|b| b.iter().all(|s| !s.is_empty())) {
+        let Some(path) = tree.find_path(b, below) else {
+            continue;
+        };
+        let mut choice = b.clone();
+        path.constrain(&mut choice);
+        let mut shown = path.asked();
+        for c in when.iter().chain(unless) {
+            if !shown.contains(&c.question.0) {
+                shown.push(c.question.0);
+            }
+        }
+        let failure = Failure {
+            what: format!("property '{name}' fails"),
+            details: vec![format!(
+                "these answers give {}, below {urgency}",
+                outcome_text(rules, path.end)
+            )],
+            reproduce: vec![set_args(rules, classes, &pick(&choice), &shown)],
+        };
+        return (PropertyStatus::Fails, coverage, Some(failure));
+    }
+    (PropertyStatus::Holds, coverage, None)
+}
+
+/// Making question `q` worse never lowers the urgency. Only a step that asks
+/// `q` can tell two answers apart, and what was asked before it is asked
+/// again by neither branch, so it is enough to compare, at each such step,
+/// the two branches a better and a worse answer take, walked together over
+/// the same other answers.
+#[allow(clippy::too_many_arguments)]
+fn worse(
+    rules: &Rules,
+    tree: &Tree,
+    product: &mut Product,
+    reached: &[bool],
+    classes: &[Vec<Answer>],
+    name: &str,
+    q: usize,
+    order: &WorseOrder,
+) -> Verdict {
+    let pairs = worse_pairs(&classes[q], order);
+    let askers: Vec<NodeId> = tree
+        .order
+        .iter()
+        .copied()
+        .filter(|n| reached[n.0])
+        .filter(|n| tree.steps[n.0].as_ref().is_some_and(|s| s.question == q))
+        .collect();
+    let coverage = format!(
+        "{} pair(s) of neighbouring answers of '{}', compared at {} step(s) that ask it",
+        pairs.len(),
+        rules.questions[q].id,
+        askers.len()
+    );
+    let vacuous = if pairs.is_empty() {
+        Some("it has no two accepted answers to compare")
+    } else if askers.is_empty() {
+        Some("the tree never asks the question")
+    } else {
+        None
+    };
+    if let Some(reason) = vacuous {
+        let failure = Failure {
+            what: format!("property '{name}' is vacuous: {reason}, so it protects nothing"),
+            details: vec![],
+            reproduce: vec![],
+        };
+        return (PropertyStatus::Vacuous, coverage, Some(failure));
+    }
+    let urgency_of = |end: Option<NodeId>| match end.map(|n| &rules.node(n).kind) {
+        Some(NodeKind::Outcome(o)) => Some(o.urgency),
+        _ => None,
+    };
+    let all: Vec<ClassSet> = classes.iter().map(|c| ClassSet::full(c.len())).collect();
+    for &node in &askers {
+        let Some(step) = &tree.steps[node.0] else {
+            continue;
+        };
+        let branch_of = |k: usize| {
+            step.branches
+                .iter()
+                .find(|(_, set)| set.contains(k))
+                .map(|(next, _)| *next)
+        };
+        for &(a, b) in &pairs {
+            let (Some(from_a), Some(from_b)) = (branch_of(a), branch_of(b)) else {
+                continue;
+            };
+            if from_a == from_b {
+                continue;
+            }
+            let ends = match product.ends(from_a, from_b) {
+                Ok(ends) => ends,
+                Err(TooLarge { limit }) => {
+                    let failure = Failure {
+                        what: format!(
+                            "property '{name}' could not be decided: comparing the branches of step '{}' needs more than {limit} states",
+                            rules.node(node).id
+                        ),
+                        details: vec!["the two branches ask their questions in very different orders".into()],
+                        reproduce: vec![],
+                    };
+                    return (PropertyStatus::Fails, coverage, Some(failure));
+                }
+            };
+            let lowering = ends.keys().find(|(ea, eb)| {
+                matches!((urgency_of(*ea), urgency_of(*eb)), (Some(ua), Some(ub)) if ub < ua)
+            });
+            let Some(&(end_a, end_b)) = lowering else {
+                continue;
+            };
+            let mut choice = all.clone();
+            let mut shown = Vec::new();
+            if let Some(prefix) = tree.find_path(&all, |n| n == Some(node)) {
+                prefix.constrain(&mut choice);
+                shown = prefix.asked();
+            }
+            shown.push(q);
+            choice[q] = ClassSet::empty(classes[q].len());
+            choice[q].insert(a);
+            let found = product.witness(from_a, from_b, (end_a, end_b), &mut choice, &mut shown);
+            if !matches!(found, Ok(true)) {
+                continue;
+            }
+            let better = pick(&choice);
+            let mut worse_choice = better.clone();
+            worse_choice[q] = b;
+            let failure = Failure {
+                what: format!("property '{name}' fails"),
+                details: vec![
+                    format!(
+                        "with {}={} the result is {}",
+                        rules.questions[q].id,
+                        classes[q][a],
+                        end_text(rules, end_a)
+                    ),
+                    format!(
+                        "with {}={} (worse) it is {}",
+                        rules.questions[q].id,
+                        classes[q][b],
+                        end_text(rules, end_b)
+                    ),
+                ],
+                reproduce: vec![
+                    set_args(rules, classes, &better, &shown),
+                    set_args(rules, classes, &worse_choice, &shown),
+                ],
+            };
+            return (PropertyStatus::Fails, coverage, Some(failure));
+        }
+    }
+    (PropertyStatus::Holds, coverage, None)
 }
 
 fn outcome_text(rules: &Rules, node: NodeId) -> String {
@@ -286,73 +416,6 @@ fn outcome_text(rules: &Rules, node: NodeId) -> String {
         ),
         NodeKind::Step(_) => rules.node(node).id.clone(),
     }
-}
-
-/// How many combinations of classes on `path` match every `when`
-/// constraint and fail at least one `unless` constraint.
-fn matching_count(
-    path: &Path,
-    classes: &[Vec<Answer>],
-    when: &[Constraint],
-    unless: &[Constraint],
-) -> Count {
-    let count = |extra: &[Constraint]| -> Count {
-        Count::product_of(path.allowed.iter().enumerate().map(|(q, set)| {
-            (0..set.len())
-                .filter(|&k| {
-                    set[k]
-                        && when
-                            .iter()
-                            .chain(extra)
-                            .filter(|c| c.question.0 == q)
-                            .all(|c| c.allows(&classes[q][k]))
-                })
-                .count()
-        }))
-    };
-    let matching = count(&[]);
-    if unless.is_empty() {
-        return matching;
-    }
-    // Failing at least one `unless` constraint: all of `when`, minus those
-    // that also meet every `unless` constraint.
-    matching.saturating_sub(&count(unless))
-}
-
-/// A class for each question, on `path`, matching every `when` constraint
-/// and failing at least one `unless` constraint, if there is one.
-fn forced_example(
-    path: &Path,
-    classes: &[Vec<Answer>],
-    when: &[Constraint],
-    unless: &[Constraint],
-) -> Option<Vec<usize>> {
-    let mut allowed = path.allowed.clone();
-    for c in when {
-        let q = c.question.0;
-        for (k, ok) in allowed[q].iter_mut().enumerate() {
-            *ok = *ok && c.allows(&classes[q][k]);
-        }
-    }
-    if allowed.iter().any(|set| !set.iter().any(|a| *a)) {
-        return None;
-    }
-    let mut choice: Vec<usize> = allowed
-        .iter()
-        .map(|set| set.iter().position(|a| *a).unwrap_or(0))
-        .collect();
-    if unless.is_empty() {
-        return Some(choice);
-    }
-    for c in unless {
-        let q = c.question.0;
-        let escape = (0..classes[q].len()).find(|&k| allowed[q][k] && !c.allows(&classes[q][k]));
-        if let Some(k) = escape {
-            choice[q] = k;
-            return Some(choice);
-        }
-    }
-    None
 }
 
 /// Pairs of classes (better, worse) that are next to each other in `order`.
@@ -392,55 +455,11 @@ fn numeric_pairs(
     numeric.windows(2).map(|w| (w[0].1, w[1].1)).collect()
 }
 
-type Lowering = (usize, usize, usize, usize, Vec<usize>);
-
-/// Two paths that differ only in question `q`, from a class to a worse one,
-/// where the worse one has a lower urgency.
-fn find_lowering(
-    paths: &[Path],
-    pairs: &[(usize, usize)],
-    q: usize,
-    urgency_of: impl Fn(&Path) -> Option<Urgency>,
-) -> Option<Lowering> {
-    for &(a, b) in pairs {
-        for (pa, path_a) in paths.iter().enumerate() {
-            let Some(ua) = urgency_of(path_a) else {
-                continue;
-            };
-            if !path_a.allowed[q][a] || path_a.allowed[q][b] {
-                continue;
-            }
-            for (pb, path_b) in paths.iter().enumerate() {
-                if !path_b.allowed[q][b] || urgency_of(path_b).is_none_or(|ub| ub >= ua) {
-                    continue;
-                }
-                let mut choice = Vec::with_capacity(path_a.allowed.len());
-                let shared =
-                    path_a
-                        .allowed
-                        .iter()
-                        .zip(&path_b.allowed)
-                        .enumerate()
-                        .all(|(r, (sa, sb))| {
-                            if r == q {
-                                choice.push(a);
-                                return true;
-                            }
-                            match sa.iter().zip(sb).position(|(x, y)| *x && *y) {
-                                Some(k) => {
-                                    choice.push(k);
-                                    true
-                                }
-                                None => false,
-                            }
-                        });
-                if shared {
-                    return Some((a, b, pa, pb, choice));
-                }
-            }
-        }
+fn end_text(rules: &Rules, end: Option<NodeId>) -> String {
+    match end {
+        Some(node) => outcome_text(rules, node),
+        None => "no result".to_string(),
     }
-    None
 }
 
 /// What was checked, as the first lines of `rules check`'s report.
@@ -462,7 +481,7 @@ pub fn write_summary(
         "  combinations:   {} ({}), covered by {} paths through the tree",
         report.combinations.grouped(),
         report.combinations.scientific(),
-        report.paths
+        report.paths.grouped()
     )?;
     writeln!(w, "  outcomes:       {}", report.outcomes)?;
     let failing = report

@@ -211,7 +211,21 @@ impl Mul<usize> for Count {
 
 impl Mul<&Count> for Count {
     type Output = Count;
-    fn mul(self, other: &Count) -> Count {
+    fn mul(mut self, other: &Count) -> Count {
+        // By one limb (a class count, a factor of one): in place.
+        if let [small] = other.0[..] {
+            let mut carry = 0u64;
+            for limb in self.0.iter_mut() {
+                let cur = u64::from(*limb) * u64::from(small) + carry;
+                *limb = (cur % BASE) as u32;
+                carry = cur / BASE;
+            }
+            while carry > 0 {
+                self.0.push((carry % BASE) as u32);
+                carry /= BASE;
+            }
+            return self.trim();
+        }
         let mut out = vec![0u64; self.0.len() + other.0.len()];
         for (i, &a) in self.0.iter().enumerate() {
             let mut carry = 0u64;

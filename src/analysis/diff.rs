@@ -5,8 +5,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use super::classes;
 use super::count::Count;
-use super::{classes, split_by_branch};
+use super::product::{Product, TooLarge, STATE_LIMIT};
+use super::tree::{pick, ClassSet, Tree};
 use crate::answers::Answer;
 use crate::rules::{NodeId, NodeKind, Question, QuestionKind, Rules, Urgency};
 
@@ -71,6 +73,10 @@ pub enum Incomparable {
     },
     #[error("--same-as {given}: {reason}; write it as QUESTION.NEW_ANSWER=OLD_ANSWER, such as redness.streaks=spreading")]
     SameAs { given: String, reason: String },
+    /// The two trees ask their questions in orders so different that the
+    /// comparison would need more states than it may use.
+    #[error("the comparison needs more than {limit} states: the two files ask their questions in very different orders, and it stopped rather than exhaust memory")]
+    TooLarge { limit: usize },
 }
 
 /// An answer only the new rules accept, compared as an old one: the new
@@ -135,10 +141,6 @@ fn shape(q: &Question) -> String {
         kind => format!("of kind {}", kind.name()),
     }
 }
-
-/// Where each file's walk is (`None`: ended without a result), the classes
-/// still allowed per question, and the questions asked so far.
-type Walk = (Option<NodeId>, Option<NodeId>, Vec<Vec<bool>>, Vec<usize>);
 
 pub fn diff(
     old: &Rules,
@@ -207,18 +209,38 @@ pub fn diff(
             )));
         }
     }
+    // Each file's classes once, cut at both files' thresholds.
+    let mut old_classes = classes(old, &[old, new]).into_iter();
+    let mut new_classes = classes(new, &[old, new]).into_iter();
+    let mut by_id: std::collections::HashMap<(&str, bool), Vec<Answer>> = old
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                (q.id.as_str(), false),
+                old_classes.next().unwrap_or_default(),
+            )
+        })
+        .chain(new.questions.iter().map(|q| {
+            (
+                (q.id.as_str(), true),
+                new_classes.next().unwrap_or_default(),
+            )
+        }))
+        .collect();
     let class_lists: Vec<Vec<Answer>> = universe
         .iter()
         .map(|(q, owner)| {
-            let index = owner
-                .questions
-                .iter()
-                .position(|x| x.id == q.id)
-                .unwrap_or(0);
-            classes(owner, &[old, new]).swap_remove(index)
+            let is_new = std::ptr::eq(*owner, new) && !std::ptr::eq(old, new);
+            by_id.remove(&(q.id.as_str(), is_new)).unwrap_or_default()
         })
         .collect();
-    let index_of = |id: &str| universe.iter().position(|(q, _)| q.id == id);
+    let positions: std::collections::HashMap<&str, usize> = universe
+        .iter()
+        .enumerate()
+        .map(|(i, (q, _))| (q.id.as_str(), i))
+        .collect();
+    let index_of = |id: &str| positions.get(id).copied();
     // The old file walks with the new-only choices it was told to read as
     // old ones; any other new-only choice has no branch there (no result).
     let old_class_lists: Vec<Vec<Answer>> = universe
@@ -237,68 +259,53 @@ pub fn diff(
         })
         .collect();
 
-    let all: Vec<Vec<bool>> = class_lists.iter().map(|c| vec![true; c.len()]).collect();
+    // Both walks over the same answers at once (see `product`): cost
+    // follows the size of the two trees, not their number of paths.
+    let universe_index =
+        |rules: &Rules, q: crate::rules::QuestionId| index_of(&rules.question_at(q).id);
+    let old_tree = Tree::new(old, &old_class_lists, |q| universe_index(old, q));
+    let new_tree = Tree::new(new, &class_lists, |q| universe_index(new, q));
+    let mut product = Product::new(&old_tree, &new_tree, STATE_LIMIT, true);
+    let (old_start, new_start) = (Some(old.start), Some(new.start));
+    let too_large = |e: TooLarge| Incomparable::TooLarge { limit: e.limit };
+    let ends = product.ends(old_start, new_start).map_err(too_large)?;
+    let result = |end: Option<NodeId>, rules: &Rules| match end.map(|n| &rules.node(n).kind) {
+        Some(NodeKind::Outcome(o)) => Result {
+            urgency: Some(o.urgency),
+            condition: rules.condition(o.condition).id.clone(),
+        },
+        _ => Result {
+            urgency: None,
+            condition: String::new(),
+        },
+    };
     let mut groups: Vec<Group> = Vec::new();
-    let mut stack: Vec<Walk> = vec![(Some(old.start), Some(new.start), all, Vec::new())];
-    while let Some((a, b, allowed, asked)) = stack.pop() {
-        // Advance whichever side is at a step; split the classes it asks about.
-        let side = [(a, old), (b, new)]
-            .into_iter()
-            .enumerate()
-            .find_map(
-                |(i, (node, rules))| match node.map(|n| &rules.node(n).kind) {
-                    Some(NodeKind::Step(step)) => Some((i, rules, step)),
-                    _ => None,
-                },
-            );
-        if let Some((i, rules, step)) = side {
-            let question = rules.question_at(step.question);
-            let Some(q) = index_of(&question.id) else {
-                continue;
-            };
-            let lists = if i == 0 {
-                &old_class_lists
-            } else {
-                &class_lists
-            };
-            let splits = split_by_branch(&step.branches, question, &lists[q], &allowed[q]);
-            for (next, set) in splits {
-                let mut allowed = allowed.clone();
-                allowed[q] = set;
-                let mut asked = asked.clone();
-                if !asked.contains(&q) {
-                    asked.push(q);
-                }
-                // A missing branch (`None`) ends that side without a result.
-                let (na, nb) = if i == 0 { (next, b) } else { (a, next) };
-                stack.push((na, nb, allowed, asked));
-            }
-            continue;
-        }
-        let result = |node: Option<NodeId>, rules: &Rules| match node.map(|n| &rules.node(n).kind) {
-            Some(NodeKind::Outcome(o)) => Result {
-                urgency: Some(o.urgency),
-                condition: rules.condition(o.condition).id.clone(),
-            },
-            _ => Result {
-                urgency: None,
-                condition: String::new(),
-            },
-        };
-        let (ra, rb) = (result(a, old), result(b, new));
+    for (&(end_old, end_new), count) in &ends {
+        let (ra, rb) = (result(end_old, old), result(end_new, new));
         if ra == rb {
             continue;
         }
-        let count = Count::product_of(allowed.iter().map(|set| set.iter().filter(|x| **x).count()));
         match groups.iter_mut().find(|g| g.old == ra && g.new == rb) {
-            Some(g) => g.combinations += &count,
+            Some(g) => g.combinations += count,
             None => {
+                let mut choice: Vec<ClassSet> = class_lists
+                    .iter()
+                    .map(|c| ClassSet::full(c.len()))
+                    .collect();
+                let mut asked = Vec::new();
+                product
+                    .witness(
+                        old_start,
+                        new_start,
+                        (end_old, end_new),
+                        &mut choice,
+                        &mut asked,
+                    )
+                    .map_err(too_large)?;
+                let picked = pick(&choice);
                 let example = asked
                     .iter()
-                    .map(|&q| {
-                        let k = allowed[q].iter().position(|x| *x).unwrap_or(0);
-                        (universe[q].0, class_lists[q][k].clone())
-                    })
+                    .map(|&q| (universe[q].0, class_lists[q][picked[q]].clone()))
                     // Unanswered optional measurements count as not measured.
                     .filter(|(q, a)| !(q.consultant_only && *a == Answer::NotMeasured))
                     .map(|(q, a)| (q.id.clone(), a))
@@ -306,7 +313,7 @@ pub fn diff(
                 groups.push(Group {
                     old: ra,
                     new: rb,
-                    combinations: count,
+                    combinations: count.clone(),
                     example,
                 });
             }
@@ -316,6 +323,9 @@ pub fn diff(
         y.lowers_urgency()
             .cmp(&x.lowers_urgency())
             .then(y.combinations.cmp(&x.combinations))
+            // Ties in a fixed order, so that the output is the same each run.
+            .then_with(|| x.old.to_string().cmp(&y.old.to_string()))
+            .then_with(|| x.new.to_string().cmp(&y.new.to_string()))
     });
     Ok(DiffReport {
         questions: universe.len(),

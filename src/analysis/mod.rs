@@ -4,10 +4,11 @@
 //! each choice, `not_measured`, and each interval between the numeric
 //! thresholds the file uses (and each threshold itself). Two answers of one
 //! class take the same branch at every step, so checking one representative
-//! per class covers every answer. The tree splits the combinations of classes
-//! into *paths*: one per way through it, each a set of allowed classes per
-//! question. Properties and comparisons work on paths, so they cover every
-//! combination without listing them.
+//! per class covers every answer. The analyses work per node of the tree
+//! over sets of classes ([`tree`]), and compare two walks over the same
+//! answers state by state ([`product`]), so they cover every combination
+//! without listing them, at a cost that follows the size of the tree rather
+//! than its number of paths.
 //!
 //! ```
 //! use lactriage::analysis::check;
@@ -24,46 +25,49 @@ pub mod check;
 pub mod count;
 pub mod diff;
 pub mod graph;
+pub mod product;
 pub mod safety;
+pub mod tree;
+
+use std::collections::HashMap;
 
 use crate::answers::{Answer, Temperature, TemperatureUnit};
-use crate::engine;
 use crate::rules::{
-    Allowed, Branches, NodeId, NodeKind, PropertyKind, Question, QuestionKind, Rules, WorseOrder,
+    Allowed, Branches, NodeKind, PropertyKind, Question, QuestionKind, Rules, WorseOrder,
 };
 
 /// Representative answers, one per class, for each question of `rules`
 /// (indexed like `rules.questions`), cut at the thresholds of every file in
 /// `cut_by` (the rules themselves, or both sides of a comparison).
 pub fn classes(rules: &Rules, cut_by: &[&Rules]) -> Vec<Vec<Answer>> {
+    let mut points: HashMap<&str, Vec<f64>> = HashMap::new();
+    for r in cut_by {
+        thresholds(r, &mut points);
+    }
     rules
         .questions
         .iter()
-        .map(|q| {
-            let mut points = Vec::new();
-            for r in cut_by {
-                if let Some(other) = r.question(&q.id) {
-                    points.extend(thresholds(r, other));
-                }
-            }
-            question_classes(q, points)
-        })
+        .map(|q| question_classes(q, points.remove(q.id.as_str()).unwrap_or_default()))
         .collect()
 }
 
-/// Every number a file compares answers to `q` with: branch bounds,
-/// property bounds, and where a "worse" order starts.
-fn thresholds(rules: &Rules, q: &Question) -> Vec<f64> {
-    let mut points = Vec::new();
+/// Every number a file compares answers with, per question id: branch
+/// bounds, property bounds, and where a "worse" order starts. One pass over
+/// the file, whatever its number of questions.
+fn thresholds<'r>(rules: &'r Rules, points: &mut HashMap<&'r str, Vec<f64>>) {
+    let mut add = |q: crate::rules::QuestionId, value: f64| {
+        points
+            .entry(rules.question_at(q).id.as_str())
+            .or_default()
+            .push(value);
+    };
     for node in &rules.nodes {
         if let NodeKind::Step(step) = &node.kind {
-            if rules.question_at(step.question).id != q.id {
-                continue;
-            }
             if let Branches::Numeric { ranges, .. } = &step.branches {
                 for r in ranges {
-                    points.extend(r.range.lower.map(|b| b.value));
-                    points.extend(r.range.upper.map(|b| b.value));
+                    for bound in r.range.lower.iter().chain(&r.range.upper) {
+                        add(step.question, bound.value);
+                    }
                 }
             }
         }
@@ -72,12 +76,10 @@ fn thresholds(rules: &Rules, q: &Question) -> Vec<f64> {
         match &p.kind {
             PropertyKind::AtLeast { when, unless, .. } => {
                 for c in when.iter().chain(unless) {
-                    if rules.question_at(c.question).id != q.id {
-                        continue;
-                    }
                     if let Allowed::Range(interval) = &c.allowed {
-                        points.extend(interval.lower.map(|b| b.value));
-                        points.extend(interval.upper.map(|b| b.value));
+                        for bound in interval.lower.iter().chain(&interval.upper) {
+                            add(c.question, bound.value);
+                        }
                     }
                 }
             }
@@ -86,11 +88,10 @@ fn thresholds(rules: &Rules, q: &Question) -> Vec<f64> {
                 order:
                     WorseOrder::Increasing { from: Some(from) }
                     | WorseOrder::Decreasing { from: Some(from) },
-            } if rules.question_at(*question).id == q.id => points.push(*from),
+            } => add(*question, *from),
             PropertyKind::Worse { .. } => {}
         }
     }
-    points
 }
 
 fn question_classes(q: &Question, mut points: Vec<f64>) -> Vec<Answer> {
@@ -240,107 +241,6 @@ fn next_up(x: f64) -> f64 {
 
 fn next_down(x: f64) -> f64 {
     -next_up(-x)
-}
-
-/// One way through the tree: for each question, which classes lead along
-/// it (all of them for a question the path does not ask).
-#[derive(Debug, Clone)]
-pub struct Path {
-    pub allowed: Vec<Vec<bool>>,
-    /// Questions asked, in order.
-    pub asked: Vec<usize>,
-    pub end: PathEnd,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathEnd {
-    Outcome(NodeId),
-    /// Classes that no branch of a step takes: a gap.
-    Nowhere(NodeId),
-    /// A question asked a second time on the path.
-    AskedTwice(NodeId),
-}
-
-impl Path {
-    /// The first allowed class of each question: one concrete answer set.
-    pub fn example(&self) -> Vec<usize> {
-        self.allowed
-            .iter()
-            .map(|set| set.iter().position(|a| *a).unwrap_or(0))
-            .collect()
-    }
-}
-
-/// Every path through `rules`, with answers split into `classes`.
-pub fn paths(rules: &Rules, classes: &[Vec<Answer>]) -> Vec<Path> {
-    let all: Vec<Vec<bool>> = classes.iter().map(|c| vec![true; c.len()]).collect();
-    let mut out = Vec::new();
-    let mut stack = vec![(rules.start, all, Vec::new())];
-    while let Some((node, allowed, asked)) = stack.pop() {
-        let step = match &rules.node(node).kind {
-            NodeKind::Outcome(_) => {
-                out.push(Path {
-                    allowed,
-                    asked,
-                    end: PathEnd::Outcome(node),
-                });
-                continue;
-            }
-            NodeKind::Step(step) => step,
-        };
-        let q = step.question.0;
-        if asked.contains(&q) {
-            out.push(Path {
-                allowed,
-                asked,
-                end: PathEnd::AskedTwice(node),
-            });
-            continue;
-        }
-        let question = rules.question_at(step.question);
-        let groups = split_by_branch(&step.branches, question, &classes[q], &allowed[q]);
-        for (next, set) in groups.into_iter().rev() {
-            let mut allowed = allowed.clone();
-            allowed[q] = set;
-            let mut asked = asked.clone();
-            asked.push(q);
-            match next {
-                Some(n) => stack.push((n, allowed, asked)),
-                None => out.push(Path {
-                    allowed,
-                    asked,
-                    end: PathEnd::Nowhere(node),
-                }),
-            }
-        }
-    }
-    out
-}
-
-/// The `allowed` classes of `question`, grouped by the node each leads to
-/// from a step (`None`: no branch takes them).
-pub(crate) fn split_by_branch(
-    branches: &Branches,
-    question: &Question,
-    classes: &[Answer],
-    allowed: &[bool],
-) -> Vec<(Option<NodeId>, Vec<bool>)> {
-    let mut groups: Vec<(Option<NodeId>, Vec<bool>)> = Vec::new();
-    for (k, answer) in classes.iter().enumerate() {
-        if !allowed[k] {
-            continue;
-        }
-        let next = engine::next_node(branches, question, answer);
-        match groups.iter_mut().find(|(n, _)| *n == next) {
-            Some((_, set)) => set[k] = true,
-            None => {
-                let mut set = vec![false; classes.len()];
-                set[k] = true;
-                groups.push((next, set));
-            }
-        }
-    }
-    groups
 }
 
 /// `--set` arguments that reproduce an answer set, for the questions listed.

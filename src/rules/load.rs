@@ -1,7 +1,7 @@
 //! From a [`RulesFile`] to validated [`Rules`], collecting every problem
 //! with its position rather than stopping at the first.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -1104,13 +1104,26 @@ fn check_graph(
     }
 
     // In reverse post-order every node comes after all its parents, so the
-    // questions asked before a node are complete when it is visited.
-    let mut asked_before: Vec<HashSet<QuestionId>> = vec![HashSet::new(); nodes.len()];
+    // questions asked before a node are complete when it is visited. Only a
+    // question two steps ask can be asked twice on a path, so only those are
+    // tracked: a long chain of distinct questions costs nothing here.
+    let mut askers = vec![0usize; questions.len()];
+    for node in nodes {
+        if let NodeKind::Step(step) = &node.kind {
+            askers[step.question.0] += 1;
+        }
+    }
+    let repeated = Bits::index(askers.iter().map(|&n| n > 1));
+    let mut asked_before: Vec<Bits> = vec![repeated.empty(); nodes.len()];
     for &node in order.iter().rev() {
         let NodeKind::Step(step) = &nodes[node.0].kind else {
             continue;
         };
-        if asked_before[node.0].contains(&step.question) {
+        let Some(bit) = repeated.bit(step.question.0) else {
+            continue_to_children(&mut asked_before, node, &targets, None);
+            continue;
+        };
+        if asked_before[node.0].contains(bit) {
             c.report(
                 span_of(node),
                 format!(
@@ -1119,33 +1132,42 @@ fn check_graph(
                 ),
             );
         }
-        let mut passed = asked_before[node.0].clone();
-        passed.insert(step.question);
-        for &next in &targets[node.0] {
-            asked_before[next.0].extend(passed.iter().copied());
-        }
+        continue_to_children(&mut asked_before, node, &targets, Some(bit));
     }
 
     // The questions asked on every path to a node: an outcome's why may
-    // quote only those answers.
-    let mut always: Vec<Option<HashSet<QuestionId>>> = vec![None; nodes.len()];
-    always[start.0] = Some(HashSet::new());
+    // quote only those answers. Only quoted questions are tracked.
+    let mut quoted = vec![false; questions.len()];
+    for def in outcomes {
+        for text in std::iter::once(&def.why).chain(def.clinical_why.as_ref()) {
+            for id in placeholders(text.get_ref()).into_iter().flatten() {
+                if let Some(q) = questions.iter().position(|x| x.id == id) {
+                    quoted[q] = true;
+                }
+            }
+        }
+    }
+    let quoted = Bits::index(quoted.into_iter());
+    let mut always: Vec<Option<Bits>> = vec![None; nodes.len()];
+    always[start.0] = Some(quoted.empty());
     for &node in order.iter().rev() {
         let NodeKind::Step(step) = &nodes[node.0].kind else {
             continue;
         };
-        let mut passed = always[node.0].clone().unwrap_or_default();
-        passed.insert(step.question);
+        let mut passed = always[node.0].clone().unwrap_or_else(|| quoted.empty());
+        if let Some(bit) = quoted.bit(step.question.0) {
+            passed.insert(bit);
+        }
         for &next in &targets[node.0] {
             always[next.0] = Some(match always[next.0].take() {
                 None => passed.clone(),
-                Some(seen) => seen.intersection(&passed).copied().collect(),
+                Some(seen) => seen.and(&passed),
             });
         }
     }
     for (i, def) in outcomes.iter().enumerate() {
         let node = steps.len() + i;
-        let asked = always[node].clone().unwrap_or_default();
+        let asked = always[node].clone().unwrap_or_else(|| quoted.empty());
         let texts = std::iter::once(&def.why).chain(def.clinical_why.as_ref());
         for text in texts {
             for placeholder in placeholders(text.get_ref()) {
@@ -1159,7 +1181,7 @@ fn check_graph(
                             "outcome '{}' quotes {{{id}}}, which is not a declared question",
                             def.id.get_ref()
                         )),
-                        Some(q) if !asked.contains(&QuestionId(q)) => Some(format!(
+                        Some(q) if !quoted.bit(q).is_some_and(|b| asked.contains(b)) => Some(format!(
                             "outcome '{}' quotes {{{id}}}, but not every path to it asks '{id}'",
                             def.id.get_ref()
                         )),
@@ -1171,6 +1193,77 @@ fn check_graph(
                 }
             }
         }
+    }
+}
+
+/// Passes the questions asked before `node` (and `bit`, its own, if
+/// tracked) on to its children.
+fn continue_to_children(
+    asked_before: &mut [Bits],
+    node: NodeId,
+    targets: &[Vec<NodeId>],
+    bit: Option<usize>,
+) {
+    let mut passed = asked_before[node.0].clone();
+    if let Some(bit) = bit {
+        passed.insert(bit);
+    }
+    for &next in &targets[node.0] {
+        asked_before[next.0].union_with(&passed);
+    }
+}
+
+/// Sets over a few tracked questions, as bits: `index` numbers the tracked
+/// ones, and a set holds their numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+struct BitIndex {
+    /// Question index -> bit, for tracked questions.
+    bits: Vec<Option<usize>>,
+    width: usize,
+}
+
+impl Bits {
+    fn index(tracked: impl Iterator<Item = bool>) -> BitIndex {
+        let mut width = 0;
+        let bits = tracked
+            .map(|t| {
+                t.then(|| {
+                    width += 1;
+                    width - 1
+                })
+            })
+            .collect();
+        BitIndex { bits, width }
+    }
+
+    fn insert(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn contains(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn union_with(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    fn and(&self, other: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
+    }
+}
+
+impl BitIndex {
+    fn empty(&self) -> Bits {
+        Bits(vec![0; self.width.div_ceil(64)])
+    }
+
+    fn bit(&self, question: usize) -> Option<usize> {
+        self.bits.get(question).copied().flatten()
     }
 }
 
