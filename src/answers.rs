@@ -237,12 +237,15 @@ impl fmt::Display for RawAnswer {
 /// What was wrong with an answer, or with the answers as a whole.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum AnswerError {
-    #[error("unknown question '{id}'{}; `lactriage questions` lists the ids", suggestion.as_ref().map(|s| format!(" (did you mean '{s}'?)")).unwrap_or_default())]
+    #[error("unknown question '{}'{}; `lactriage questions` lists the ids", excerpt(id), suggestion.as_ref().map(|s| format!(" (did you mean '{s}'?)")).unwrap_or_default())]
     UnknownQuestion {
         id: String,
         suggestion: Option<String>,
     },
-    #[error("question '{question}': '{value}' is not accepted; accepted: {accepted}")]
+    #[error(
+        "question '{question}': '{}' is not accepted; accepted: {accepted}",
+        excerpt(value)
+    )]
     Invalid {
         question: String,
         value: String,
@@ -250,14 +253,14 @@ pub enum AnswerError {
     },
     /// A number that no real reading can be: most often a typo or the
     /// wrong unit, so it is refused rather than triaged.
-    #[error("question '{question}': {value} cannot be right, the accepted values are {range}; check the reading and the unit. Accepted: {accepted}")]
+    #[error("question '{question}': {} cannot be right, the accepted values are {range}; check the reading and the unit. Accepted: {accepted}", excerpt(value))]
     OutOfRange {
         question: String,
         value: String,
         range: String,
         accepted: String,
     },
-    #[error("question '{question}': '{value}' is not a temperature that can be used ({reason}); check the thermometer and the unit. Accepted: a reading of 30-45 °C or 86-113 °F, such as 38.4, 38.4C, 101.2F or 101.2 °F, or not_measured")]
+    #[error("question '{question}': '{}' is not a temperature that can be used ({reason}); check the thermometer and the unit. Accepted: a reading of 30-45 °C or 86-113 °F, such as 38.4, 38.4C, 101.2F or 101.2 °F, or not_measured", excerpt(value))]
     Temperature {
         question: String,
         value: String,
@@ -272,8 +275,32 @@ pub enum AnswerError {
     },
     #[error("{origin}: answers must be an object of question id to answer, such as {{\"lump\": \"yes\", \"temperature\": \"38.4\"}}")]
     NotAnObject { origin: String },
-    #[error("--set '{0}' has no '=': write it as ID=VALUE, such as --set temperature=38.4")]
+    #[error("--set '{}' has no '=': write it as ID=VALUE, such as --set temperature=38.4", excerpt(.0))]
     SetWithoutEquals(String),
+}
+
+/// Input quoted in a message: control characters (ESC, NUL, CR...) written
+/// as escapes, so that no input can move the cursor or clear the screen, and
+/// cut to a short excerpt, so that a message stays one readable line.
+pub fn excerpt(text: &str) -> String {
+    excerpt_of(text, 60)
+}
+
+/// The same, keeping up to `keep` characters.
+pub fn excerpt_of(text: &str, keep: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == keep {
+            out.push_str(&format!("... ({} bytes in all)", text.len()));
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Checks a raw answer against its question.
@@ -511,6 +538,11 @@ fn strip_unit<'a>(text: &'a str, names: &[&str]) -> Option<&'a str> {
 
 /// The closest known id to a misspelt one, if any is close enough.
 pub fn closest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    // No id is this long: comparing an absurd key with each id costs time
+    // and suggests nothing.
+    if wrong.len() > 64 {
+        return None;
+    }
     let wrong = wrong.to_ascii_lowercase();
     known
         .map(|k| {

@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers, RawAnswer};
+use crate::answers::{excerpt, excerpt_of, Answer, Answers, RawAnswer};
 use crate::engine::{self, Stop};
 use crate::rules::{Rules, Urgency};
 
@@ -165,14 +165,24 @@ fn one_line(
     }
     let line: Line = match serde_json::from_str(text) {
         Ok(line) => line,
-        Err(e) => return refuse(out, None, format!("not a valid line: {e}")),
+        // serde_json quotes the input it could not use: keep that short.
+        Err(e) => {
+            return refuse(
+                out,
+                None,
+                format!("not a valid line: {}", excerpt_of(&e.to_string(), 200)),
+            )
+        }
     };
     let id = line.id;
     if let Some(extra) = line.extra {
         return refuse(
             out,
             id.as_ref(),
-            format!("unexpected key '{extra}' beside 'answers': a wrapped line has only \"id\" and \"answers\""),
+            format!(
+                "unexpected key '{}' beside 'answers': a wrapped line has only \"id\" and \"answers\"",
+                excerpt(&extra)
+            ),
         );
     }
     let mut answers = Answers::new();
@@ -226,6 +236,47 @@ fn one_line(
     }
 }
 
+/// The longest line batch reads (1 MiB): a whole answer set is a few
+/// hundred bytes, and a longer line is read past without being held.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// Reads one line (with its newline) into `line`, keeping at most `cap`
+/// bytes: returns the bytes read and whether the line was kept whole.
+fn read_line_capped(
+    input: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<(usize, bool)> {
+    let mut read = 0usize;
+    let mut whole = true;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok((read, whole));
+        }
+        let (chunk, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let n = chunk.len();
+        if whole && line.len() + n <= cap {
+            line.extend_from_slice(chunk);
+        } else {
+            whole = false;
+            line.clear();
+        }
+        read += n;
+        input.consume(n);
+        if done {
+            return Ok((read, whole));
+        }
+    }
+}
+
 /// Reads every line of `input` and writes one line per input line to `out`.
 /// `progress` is told the bytes read so far, every few thousand lines.
 pub fn run(
@@ -239,12 +290,27 @@ pub fn run(
     let mut raw = Vec::new();
     loop {
         raw.clear();
-        let read = input.read_until(b'\n', &mut raw)?;
+        let (read, whole) = read_line_capped(input, &mut raw, MAX_LINE)?;
         if read == 0 {
             break;
         }
         bytes += read as u64;
         summary.lines += 1;
+        if !whole {
+            serde_json::to_writer(
+                &mut *out,
+                &Refused {
+                    line: summary.lines,
+                    id: None,
+                    error: format!(
+                        "the line is {read} bytes long, more than the {MAX_LINE} a line may have; it was skipped"
+                    ),
+                },
+            )?;
+            out.write_all(b"\n")?;
+            summary.errors += 1;
+            continue;
+        }
         // A line that is not UTF-8 is a bad line, not the end of the run.
         let outcome = match std::str::from_utf8(&raw) {
             Ok(text) => one_line(

@@ -35,6 +35,7 @@ pub mod output;
 pub mod output_file;
 pub mod prompt;
 pub mod rules;
+pub mod signals;
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
@@ -338,6 +339,9 @@ fn batch(
                 path: path.to_path_buf(),
                 source,
             };
+            if path.is_dir() {
+                return Err(read_error(io::Error::from(io::ErrorKind::IsADirectory)));
+            }
             let file = std::fs::File::open(path).map_err(read_error)?;
             let size = file.metadata().ok().map(|m| m.len());
             (Box::new(io::BufReader::with_capacity(1 << 16, file)), size)

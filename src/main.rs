@@ -1,9 +1,11 @@
 use std::io::{self, IsTerminal};
 
-use lactriage::prompt::{install_interrupt_handler, TerminalPrompt};
+use lactriage::prompt::TerminalPrompt;
 use lactriage::{run, Streams, Terminal};
 
 fn main() {
+    // First: a signal during anything below stops the program cleanly.
+    lactriage::signals::install();
     let stdout = io::stdout();
     let terminal = Terminal {
         stdout_is_terminal: stdout.is_terminal(),
@@ -16,16 +18,22 @@ fn main() {
     // Ask only when a person can answer: input from a terminal, and a
     // terminal to show the questions on.
     let interactive = io::stdin().is_terminal() && terminal.stderr_is_terminal;
-    let mut prompt = interactive.then(|| {
-        install_interrupt_handler();
-        TerminalPrompt::new()
-    });
+    let mut prompt = interactive.then(TerminalPrompt::new);
+    // Rust's standard output quietly drops writes to a closed descriptor
+    // (`>&-`); a result nobody receives must be an error, not exit 0.
+    let mut closed = ClosedStdout;
+    let mut open = stdout.lock();
+    let stdout: &mut dyn io::Write = if stdout_is_closed() {
+        &mut closed
+    } else {
+        &mut open
+    };
     let code = run(
         std::env::args_os(),
         &terminal,
         Streams {
             stdin: &mut io::stdin().lock(),
-            stdout: &mut stdout.lock(),
+            stdout,
             stderr: &mut io::stderr().lock(),
         },
         prompt
@@ -33,4 +41,46 @@ fn main() {
             .map(|p| p as &mut dyn lactriage::prompt::Prompt),
     );
     std::process::exit(code);
+}
+
+/// Standard output when its descriptor is closed: every write fails.
+struct ClosedStdout;
+
+impl io::Write for ClosedStdout {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::Error::other("standard output is closed"))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Err(io::Error::other("standard output is closed"))
+    }
+}
+
+/// Whether the process started with descriptor 1 closed. The Rust runtime
+/// opens `/dev/null` read-write in place of a closed standard descriptor
+/// before `main`; a shell's `>/dev/null` opens it write-only. So a
+/// read-write `/dev/null` on descriptor 1 means it was closed.
+#[cfg(unix)]
+fn stdout_is_closed() -> bool {
+    // SAFETY: fcntl and fstat only read the state of descriptor 1 into
+    // values owned here.
+    unsafe {
+        let flags = libc::fcntl(1, libc::F_GETFL);
+        if flags == -1 {
+            return true;
+        }
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(1, &mut st) != 0 {
+            return true;
+        }
+        let is_dev_null = (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+            && libc::major(st.st_rdev) == 1
+            && libc::minor(st.st_rdev) == 3;
+        is_dev_null && (flags & libc::O_ACCMODE) == libc::O_RDWR
+    }
+}
+
+#[cfg(not(unix))]
+fn stdout_is_closed() -> bool {
+    false
 }

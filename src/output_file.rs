@@ -1,6 +1,9 @@
 //! `--output FILE`: the result is written whole or not at all (a temporary
 //! file beside the target, then a link or rename), readable by the owner
-//! only, and an existing file is never replaced unless `--force` is given.
+//! only whatever the umask, and an existing file is never replaced unless
+//! `--force` is given: the final step fails if the target appeared, rather
+//! than checking first and renaming after. A signal removes the temporary
+//! file ([`crate::signals`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -29,6 +32,7 @@ struct TempPath(PathBuf);
 impl Drop for TempPath {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.0);
+        crate::signals::forget_temp_file(&self.0);
     }
 }
 
@@ -41,14 +45,12 @@ impl OutputFile {
             path: target.to_path_buf(),
             source,
         };
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".to_string());
         let mut attempt = 0u32;
         loop {
+            // Short, whatever the target's name: a name near the file
+            // system's limit must still get its temporary file.
             let temp =
-                target.with_file_name(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+                target.with_file_name(format!(".lactriage.{}.{attempt}.tmp", std::process::id()));
             let mut options = OpenOptions::new();
             options.write(true).create_new(true);
             #[cfg(unix)]
@@ -58,6 +60,18 @@ impl OutputFile {
             }
             match options.open(&temp) {
                 Ok(file) => {
+                    crate::signals::register_temp_file(temp.clone());
+                    // The mode given at creation is masked by the umask;
+                    // set it on the open file itself.
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        if let Err(e) = file.set_permissions(fs::Permissions::from_mode(0o600)) {
+                            let _ = fs::remove_file(&temp);
+                            crate::signals::forget_temp_file(&temp);
+                            return Err(io_error(e));
+                        }
+                    }
                     return Ok(OutputFile {
                         target: target.to_path_buf(),
                         temp: TempPath(temp),
@@ -101,9 +115,76 @@ impl OutputFile {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 Err(OutputFileError::Exists(target.clone()))
             }
-            // A file system without links: the target was checked above.
-            Err(_) if !target.exists() => fs::rename(&temp.0, &target).map_err(io_error),
-            Err(e) => Err(io_error(e)),
+            // A file system without links: a rename that refuses to
+            // replace, else a copy into a file that must be new.
+            Err(_) => match rename_no_replace(&temp.0, &target) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    Err(OutputFileError::Exists(target.clone()))
+                }
+                Err(_) => copy_to_new(&temp.0, &target).map_err(|e| {
+                    if e.kind() == io::ErrorKind::AlreadyExists {
+                        OutputFileError::Exists(target.clone())
+                    } else {
+                        io_error(e)
+                    }
+                }),
+            },
         }
     }
+}
+
+#[cfg(target_os = "linux")]
+fn rename_no_replace(from: &Path, to: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+    };
+    let (from, to) = (c(from)?, c(to)?);
+    // SAFETY: two valid NUL-terminated paths, relative to the working
+    // folder; renameat2 only reads them.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::RENAME_NOREPLACE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_no_replace(_from: &Path, _to: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no renameat2"))
+}
+
+/// The last resort: the target is created new (it fails if it exists), then
+/// filled and synced.
+fn copy_to_new(from: &Path, to: &Path) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut out = options.open(to)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        out.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    let written = io::copy(&mut File::open(from)?, &mut out).and_then(|_| out.sync_all());
+    if written.is_err() {
+        let _ = fs::remove_file(to);
+    }
+    written
 }

@@ -295,14 +295,3 @@ fn retry_message(e: &AnswerError) -> String {
         other => other.to_string(),
     }
 }
-
-/// Leaves the terminal tidy and exits 130 when Ctrl-C arrives outside a
-/// prompt's raw mode (inside it, the prompt returns `Interrupted`).
-pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        let term = Term::stderr();
-        let _ = term.show_cursor();
-        let _ = term.write_line("");
-        std::process::exit(crate::exit_codes::ExitCode::Interrupted.code());
-    });
-}

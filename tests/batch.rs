@@ -232,3 +232,105 @@ fn batch_output_goes_to_a_file_whole() {
         .status(2)
         .stderr_has("exists already");
 }
+
+/// A line longer than 1 MiB is one bad line, read past without being held;
+/// the run goes on. (`batch /dev/zero` once ran out of memory.)
+#[test]
+fn a_line_over_a_mebibyte_is_skipped_and_the_run_goes_on() {
+    let mut input = "a".repeat(3 << 20);
+    input.push('\n');
+    input.push_str("{\"sepsis_signs\": \"yes\"}\n");
+    let ran = Test::new().args(["batch"]).stdin(&input).status(2);
+    let out: Vec<serde_json::Value> = ran
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(out.len(), 2);
+    assert_eq!(
+        out[0]["error"],
+        "the line is 3145729 bytes long, more than the 1048576 a line may have; it was skipped"
+    );
+    assert_eq!(out[1]["urgency"], "emergency");
+}
+
+/// Input quoted in an error is short and escaped: no terminal escape from
+/// the input reaches the output, and an absurd key gets no "did you mean".
+#[test]
+fn errors_quote_a_short_escaped_excerpt_of_the_input() {
+    let key = format!("\u{1b}[2J{}", "k".repeat(100_000));
+    let line = serde_json::json!({ key: "yes" }).to_string();
+    let ran = Test::new()
+        .args(["batch"])
+        .stdin(format!("{line}\n"))
+        .status(2);
+    let out = ran.stdout();
+    assert!(out.len() < 400, "{} bytes", out.len());
+    let error: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    let error = error["error"].as_str().expect("an error");
+    assert!(
+        error.starts_with("unknown question '\\u{1b}[2Jkkk"),
+        "{error}"
+    );
+    assert!(error.contains("(100004 bytes in all)"), "{error}");
+    assert!(!error.contains('\u{1b}'));
+}
+
+#[test]
+fn a_folder_as_batch_input_is_bad_input() {
+    Test::new()
+        .args(["batch", "rules"])
+        .status(2)
+        .stderr_has("cannot read the batch input 'rules': it is a folder, not a file");
+}
+
+/// The result file is owner-only whatever the umask (a umask of 277 once
+/// left it read-only), and a target name close to the file-name limit
+/// still gets its temporary file.
+#[test]
+fn output_is_0600_under_any_umask_and_takes_a_long_name() {
+    let dir = std::env::temp_dir().join(format!("lactriage-umask-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a folder");
+    let target = dir.join("result.txt");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 277; '{}' --set sepsis_signs=yes --output '{}'",
+            crate::harness::BIN,
+            target.display()
+        ))
+        .status()
+        .expect("sh runs");
+    assert!(status.success());
+    assert_eq!(mode(&target), 0o600);
+    let long = dir.join(format!("{}.txt", "r".repeat(250)));
+    Test::new()
+        .args(["--set", "sepsis_signs=yes", "--output"])
+        .arg_path(&long)
+        .status(0);
+    assert!(long.exists());
+    let left: Vec<_> = fs::read_dir(&dir)
+        .expect("readable")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty());
+}
+
+/// A closed standard output is an error: exit 1 and a message, not exit 0
+/// with the result lost.
+#[test]
+fn a_closed_standard_output_is_an_error() {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' --set sepsis_signs=yes >&-",
+            crate::harness::BIN
+        ))
+        .output()
+        .expect("sh runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("cannot write the result: standard output is closed"));
+}

@@ -8,6 +8,7 @@ mod output;
 mod prover;
 mod pty;
 mod readme;
+mod robust;
 mod rules_cmd;
 mod safety_case;
 mod spec;

@@ -672,3 +672,94 @@ fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
         .has("Pumping on top of full feeds at the breast suggests oversupply")
         .has("Deep massage or vibration injures breast tissue");
 }
+
+/// A temporary folder of its own for a test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lactriage-pty-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+/// Starts `command` on a pseudo-terminal, without the colour flags `spawn`
+/// adds (batch has none).
+fn spawn_plain(mut command: Command) -> Pty {
+    command
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut session = Session::spawn(command).expect("the command starts on a pty");
+    session.set_expect_timeout(Some(TIMEOUT));
+    Pty {
+        session,
+        seen: String::new(),
+    }
+}
+
+/// Ctrl-C while batch reads answers typed at the terminal into --output:
+/// it stops at once with 130, and neither the result file nor its
+/// temporary file is left behind (it once waited for the input to end, then
+/// exited 0).
+#[test]
+fn ctrl_c_during_an_interactive_batch_output_exits_130_and_leaves_no_file() {
+    let dir = temp_dir("batch");
+    let out = dir.join("results.jsonl");
+    let mut command = Command::new(BIN);
+    command.arg("batch").arg("--output").arg(&out);
+    let mut p = spawn_plain(command);
+    p.send(&format!("{{\"sepsis_signs\": \"yes\"}}{ENTER}"));
+    // The pty does not echo; give batch time to read the line.
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = std::time::Instant::now();
+    p.send(CTRL_C);
+    let finished = p.finish();
+    let took = sent.elapsed();
+    finished.status(130);
+    assert!(took < TIMEOUT, "{took:?}");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// SIGTERM while a menu is open (raw mode, cursor hidden): the terminal's
+/// settings are given back as they were before, the cursor is shown, and
+/// the status is 130.
+#[test]
+fn sigterm_at_a_menu_restores_the_terminal() {
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(format!(
+        "echo BEFORE:$(stty -g); '{BIN}' --color never; echo STATUS:$?; echo AFTER:$(stty -g); echo END"
+    ));
+    let mut p = spawn_plain(command);
+    let before = p.expect("Sepsis warning signs:");
+    let shell = p.session.get_process().pid().to_string();
+    let child = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no child of the shell");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    p.expect("STATUS:130");
+    let after = p.expect("END");
+    let settings = |text: &str, tag: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(tag))
+            .map(str::trim)
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no {tag} in {text}"))
+    };
+    assert_eq!(
+        settings(&before, "BEFORE:"),
+        settings(&after, "AFTER:"),
+        "the terminal settings changed"
+    );
+    let finished = p.finish();
+    assert!(finished.transcript.contains(SHOW_CURSOR));
+}

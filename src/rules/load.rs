@@ -112,6 +112,14 @@ pub fn load(text: &str, origin: &str, digest: Option<&str>) -> Result<Rules, Rul
         Some(rules) if checker.problems.is_empty() => Ok(rules),
         _ => {
             let mut problems = checker.problems;
+            // Every refusal names its reason; this is the net under that.
+            if problems.is_empty() {
+                problems.push(Problem::at(
+                    text,
+                    0..0,
+                    "the file was refused without a reason being recorded; this is a bug in lactriage, please report it with the file",
+                ));
+            }
             problems.sort_by_key(|p| (p.line, p.column));
             problems.dedup();
             Err(fail(problems))
@@ -903,6 +911,13 @@ fn check_coverage(
     step_id: &str,
     question_id: &str,
 ) -> Option<()> {
+    if built.is_empty() {
+        c.report(
+            defs.span(),
+            format!("step '{step_id}' ({question_id}): 'ranges' is empty; give at least one range, such as {{ at_least = 0, next = \"...\" }}"),
+        );
+        return None;
+    }
     let mut order: Vec<usize> = (0..built.len()).collect();
     // Sort by lower bound; an unbounded lower bound comes first, and at the
     // same value an inclusive bound starts before an exclusive one.
@@ -951,6 +966,11 @@ fn check_coverage(
             continue;
         };
         let Some(lower) = built[b].range.lower else {
+            // Sorted first, both lack a lower bound.
+            c.report(
+                span_of(b),
+                format!("{here}: two ranges have no lower bound (no 'above' or 'at_least'), so they overlap; only one range may start from the lowest values"),
+            );
             ok = false;
             continue;
         };

@@ -394,3 +394,29 @@ fn the_built_in_digest_is_the_digest_of_the_built_in_text() {
     assert_eq!(builtin.digest, super::BUILTIN_DIGEST);
     assert_eq!(builtin.digest.len(), 64);
 }
+
+/// A numeric step with no ranges once panicked (index out of bounds).
+#[test]
+fn a_numeric_step_without_ranges_is_refused_with_its_place() {
+    let (text, line) = edit(
+        "ranges = [\n  { below = 38.0, next = \"lump\" },\n  { at_least = 38.0, next = \"see_today\" },\n]",
+        "ranges = []",
+    );
+    assert_problem(
+        &refuse(&text),
+        line,
+        "step 'fever' (temperature): 'ranges' is empty; give at least one range",
+    );
+}
+
+/// Two ranges without a lower bound were refused with "0 problems".
+#[test]
+fn two_ranges_without_a_lower_bound_have_their_own_message() {
+    let (text, line) = edit(
+        "  { at_least = 38.0, next = \"see_today\" },",
+        "  { below = 39.0, next = \"see_today\" },",
+    );
+    let e = refuse(&text);
+    assert!(!e.problems.is_empty());
+    assert_problem(&e, line, "two ranges have no lower bound");
+}
