@@ -618,6 +618,8 @@ impl Answers {
 
     /// A JSON object of question id to answer.
     pub fn from_json(text: &str, origin: &str, rules: &Rules) -> Result<Answers, AnswerError> {
+        // Editors on some systems start UTF-8 files with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| AnswerError::Malformed {
                 origin: origin.to_string(),
@@ -647,6 +649,7 @@ impl Answers {
 
     /// A TOML table of question id to answer.
     pub fn from_toml(text: &str, origin: &str, rules: &Rules) -> Result<Answers, AnswerError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let table: toml::Table = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let p = crate::rules::Problem::at(text, span, e.message().trim());

@@ -316,7 +316,9 @@ pub fn run(
             Ok(text) => one_line(
                 rules,
                 summary.lines,
-                text.trim_end_matches(['\n', '\r']),
+                // A byte-order mark may start the file.
+                text.trim_start_matches('\u{feff}')
+                    .trim_end_matches(['\n', '\r']),
                 out,
             )?,
             Err(_) => {

@@ -18,6 +18,13 @@ pub enum Error {
         path: PathBuf,
         source: io::Error,
     },
+    #[error("{}:{line}:{column}: the {what} is not UTF-8 text (the first byte that is not is here); save it as UTF-8", path.display())]
+    NotUtf8 {
+        what: &'static str,
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     #[error(transparent)]
     Rules(#[from] RulesError),
     #[error("the built-in rules do not load; this is a bug in this build of lactriage:\n{0}")]
@@ -48,6 +55,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Read { .. }
+            | Error::NotUtf8 { .. }
             | Error::Rules(_)
             | Error::Answer(_)
             | Error::MissingAnswers { .. }

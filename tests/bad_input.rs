@@ -73,7 +73,7 @@ fn an_unknown_question_id_suggests_the_closest() {
 fn a_non_number_where_a_number_belongs() {
     refused(
         &["assess", "--set", "duration_hours=two days"],
-        "question 'duration_hours': 'two days' is not accepted; accepted: a number, 0 or more (hours)",
+        "question 'duration_hours': 'two days' is not accepted; accepted: a number from 0 to 87600 (hours)",
     );
     let path = temp_file("bool.json", br#"{"antibiotics_hours": true}"#);
     refused(
@@ -86,7 +86,7 @@ fn a_non_number_where_a_number_belongs() {
 fn negative_hours_are_refused() {
     refused(
         &["assess", "--set", "duration_hours=-3"],
-        "question 'duration_hours': -3 cannot be right, the accepted values are 0 hours or more; check the reading and the unit",
+        "question 'duration_hours': -3 cannot be right, the accepted values are 0 to 87600 hours; check the reading and the unit",
     );
     refused(
         &["assess", "--set", "antibiotics_hours=-0.5"],
@@ -235,9 +235,11 @@ fn set_without_equals() {
 fn binary_garbage_is_refused_not_panicked_on() {
     let garbage: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
     let path = temp_file("garbage.json", &garbage);
+    // The first bad byte is byte 129 of line 11 (bytes 0-127 are ASCII,
+    // with newlines at 10): named by line and column.
     refused(
         &["assess", "--answers", &path.to_string_lossy()],
-        "it is not UTF-8 text",
+        "garbage.json:2:118: the answers file is not UTF-8 text",
     );
     Test::new()
         .args(["assess", "--answers", "-"])
@@ -294,4 +296,85 @@ fn usage_errors_exit_2() {
         .status(2)
         .stdout_empty();
     Test::new().args(["frobnicate"]).status(2).stdout_empty();
+}
+
+/// Hours beyond ten years are a typo, not a duration (1e308 hours was once
+/// triaged as a persistent lump).
+#[test]
+fn absurd_durations_are_refused() {
+    for (id, value) in [
+        ("duration_hours", "1e308"),
+        ("duration_hours", "87601"),
+        ("antibiotics_hours", "1e9"),
+    ] {
+        refused(
+            &["assess", "--set", &format!("{id}={value}")],
+            &format!("question '{id}': "),
+        );
+        refused(
+            &["assess", "--set", &format!("{id}={value}")],
+            "from 0 to 87600 (hours)",
+        );
+    }
+}
+
+/// An answers file that starts with a byte-order mark is read, in JSON as
+/// in TOML; so is the first batch line.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let path = temp_file("bom.json", "\u{feff}{\"sepsis_signs\": \"yes\"}".as_bytes());
+    Test::new()
+        .args(["assess", "--format", "json", "--answers"])
+        .arg_path(&path)
+        .status(0)
+        .stdout_has("\"urgency\": \"emergency\"");
+    Test::new()
+        .args(["assess", "--format", "json", "--answers", "-"])
+        .stdin("\u{feff}{\"sepsis_signs\": \"yes\"}")
+        .status(0)
+        .stdout_has("\"urgency\": \"emergency\"");
+    Test::new()
+        .args(["batch"])
+        .stdin("\u{feff}{\"sepsis_signs\": \"yes\"}\n")
+        .status(0)
+        .stdout_has("\"urgency\":\"emergency\"");
+}
+
+/// A rules file that is not UTF-8 is refused with the line and column of
+/// its first bad byte.
+#[test]
+fn a_rules_file_that_is_not_utf8_names_the_first_bad_byte() {
+    let mut bytes = b"[rules]\nname = \"x\"\ntitle = \"caf".to_vec();
+    bytes.extend([0xe9, b'"', b'\n']);
+    let path = temp_file("latin1.toml", &bytes);
+    refused(
+        &["rules", "check", &path.to_string_lossy()],
+        "latin1.toml:3:13: the rules file is not UTF-8 text",
+    );
+}
+
+/// Case files: an error names the line and the field, never "0:0" or "no
+/// variant matched".
+#[test]
+fn case_file_errors_point_at_the_case() {
+    let path = temp_file(
+        "cases.json",
+        b"[\n  {\"name\": \"a\", \"answers\": {}, \"expect\": {\"urgency\": \"today\"}},\n  {\"name\": \"b\", \"answers\": {}, \"expect\": {\"urgncy\": \"today\"}}\n]\n",
+    );
+    refused(
+        &["rules", "test", "--cases", &path.to_string_lossy()],
+        "cases.json:3:",
+    );
+    refused(
+        &["rules", "test", "--cases", &path.to_string_lossy()],
+        "unknown field `urgncy`",
+    );
+    let path = temp_file(
+        "cases.toml",
+        b"[[case]]\nname = \"first\"\nanswers = {}\nexpect = { urgency = \"today\" }\n\n[[case]]\nname = \"second\"\nanswers = {}\nexpect = {}\n",
+    );
+    refused(
+        &["rules", "test", "--cases", &path.to_string_lossy()],
+        "cases.toml:7:8: case 'second' expects nothing",
+    );
 }

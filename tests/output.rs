@@ -32,7 +32,7 @@ fn json_carries_the_result_the_path_and_its_provenance() {
         assert!(r[key].as_array().is_some_and(|a| !a.is_empty()), "{key}");
     }
     assert_eq!(r["rules"]["name"], "mastitis-spectrum");
-    assert_eq!(r["rules"]["version"], "2.1.0");
+    assert_eq!(r["rules"]["version"], "2.2.0");
     assert!(r["disclaimer"]
         .as_str()
         .is_some_and(|d| d.contains("not a diagnosis")));
@@ -63,7 +63,7 @@ fn text_states_the_urgency_in_words_and_the_disclaimer() {
         .stdout_has("Heat packs and very hot showers")
         .stdout_has("This is a triage aid, not a diagnosis")
         .stdout_has("Sources")
-        .stdout_has("Rules: mastitis-spectrum 2.1.0");
+        .stdout_has("Rules: mastitis-spectrum 2.2.0");
 }
 
 #[test]
@@ -338,4 +338,30 @@ fn questions_lists_the_intake_questions_as_such() {
     let text = Test::new().args(["questions"]).status(0).stdout();
     assert!(text.contains("feeding  (Feeding)\n    accepts: breast | pumped | both | formula_too\n    intake: asked of consultants for the record; never changes the result"), "{text}");
     assert!(text.contains("accepts: free text"));
+}
+
+/// Control characters typed into a free-text intake answer (ESC, CR, NUL)
+/// never reach a screen or a Markdown table as such: they are escaped.
+#[test]
+fn control_characters_in_free_text_are_escaped_in_text_and_markdown() {
+    let note = r#"{"note": "ok\u001b[2J\r\u0000done"}"#;
+    // Markdown escapes the backslashes and brackets again, so that the
+    // escapes render as written.
+    for (format, shown) in [
+        ("text", r"ok\u{1b}[2J\r\u{0}done"),
+        ("markdown", r"ok\\u{1b}\[2J\\r\\u{0}done"),
+    ] {
+        let ran = Test::new()
+            .args(["assess", "--audience", "consultant", "--format", format])
+            .args(["--answers", "-"])
+            .baseline_with(&[])
+            .stdin(note)
+            .status(0);
+        let out = ran.stdout();
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\r') && !out.contains('\u{0}'),
+            "{format}: {out:?}"
+        );
+        assert!(out.contains(shown), "{format}: {out}");
+    }
 }

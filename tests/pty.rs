@@ -204,7 +204,7 @@ impl Finished {
             "no banner with {urgency:?} at the end of the session:\n{}",
             self.rest
         );
-        self.has("Rules: mastitis-spectrum 2.1.0")
+        self.has("Rules: mastitis-spectrum 2.2.0")
     }
 
     /// No question was asked after the last awaited text.

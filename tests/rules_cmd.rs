@@ -34,13 +34,13 @@ fn unsafe_fever_rules() -> PathBuf {
 fn check_proves_the_default_rules_and_says_what_it_checked() {
     let out = Test::new().args(["rules", "check"]).status(0).stdout();
     for text in [
-        "Checked mastitis-spectrum 2.1.0:",
+        "Checked mastitis-spectrum 2.2.0:",
         "answer classes: ",
         "combinations: ",
         "paths through the tree",
         "properties:     37 (37 hold)",
         "time: ",
-        "cases:          166 passed, 0 failed (rules/mastitis-spectrum.cases.toml (built in))",
+        "cases:          170 passed, 0 failed (rules/mastitis-spectrum.cases.toml (built in))",
         "hazards:        13 of 13 controlled",
         "H1 Sepsis missed or sent to self-care: controlled\n",
         "H8 An answer given by reflex (a default choice, Enter pressed twice): controlled outside the rules, by tests/pty.rs: enter_alone_answers_nothing (run by cargo test)",

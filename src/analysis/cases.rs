@@ -32,13 +32,6 @@ struct TomlCases {
     case: Vec<CaseDef>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum JsonCases {
-    Many(Vec<CaseDef>),
-    One(CaseDef),
-}
-
 /// What a case expects: a result (its urgency and/or condition), or that
 /// the answer to one question is refused (`refused = "heart_rate"`), as a
 /// typo or a reading in the wrong unit must be.
@@ -84,16 +77,20 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
         })?;
         file.case
     } else {
-        let parsed: JsonCases = serde_json::from_str(text).map_err(|e| {
+        // A list or one case, chosen by the first character, so that an
+        // error names the line and field rather than "no variant matched".
+        let list = text.trim_start().starts_with('[');
+        let bad = |e: serde_json::Error| {
             fail(
                 e.line(),
                 e.column(),
                 format!("not a case or a list of cases: {e}"),
             )
-        })?;
-        match parsed {
-            JsonCases::Many(list) => list,
-            JsonCases::One(one) => vec![one],
+        };
+        if list {
+            serde_json::from_str::<Vec<CaseDef>>(text).map_err(bad)?
+        } else {
+            vec![serde_json::from_str::<CaseDef>(text).map_err(bad)?]
         }
     };
     let cases: Vec<Case> = defs
@@ -117,7 +114,15 @@ pub fn parse_cases(text: &str, origin: &str, toml: bool) -> Result<Vec<Case>, Ca
             }
             _ => continue,
         };
-        return Err(fail(1, 1, format!("case '{}' {message}", c.name)));
+        // Point at the case: where its name is written.
+        let (line, column) = text
+            .find(&format!("\"{}\"", c.name))
+            .map(|at| {
+                let p = Problem::at(text, at..at, "");
+                (p.line, p.column)
+            })
+            .unwrap_or((1, 1));
+        return Err(fail(line, column, format!("case '{}' {message}", c.name)));
     }
     Ok(cases)
 }

@@ -9,12 +9,32 @@ use std::path::Path;
 use crate::error::Error;
 use crate::rules::Rules;
 
+/// A file's text; one that is not UTF-8 is refused with the line and
+/// column of its first bad byte. A byte-order mark is dropped.
 pub(crate) fn read_file(path: &Path, what: &'static str) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
         what,
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        }),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(Error::NotUtf8 {
+                what,
+                path: path.to_path_buf(),
+                line,
+                column,
+            })
+        }
+    }
 }
 
 /// The rules of `path`, or the built-in rules.

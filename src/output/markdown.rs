@@ -85,6 +85,11 @@ fn section(w: &mut impl Write, heading: &str, items: &[String]) -> io::Result<()
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // Control characters as escapes: a CR or ESC would break a table.
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'

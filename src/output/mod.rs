@@ -227,7 +227,19 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
         (Answer::Range { .. }, _) => answer.to_string(),
         (Answer::Temperature(t), _) => t.describe(),
         (Answer::NotMeasured, _) => "not measured".to_string(),
-        (Answer::Text(text), _) => text.clone(),
+        // Free text as typed, but no control character reaches a screen:
+        // an ESC in an intake note must not move the cursor.
+        (Answer::Text(text), _) => text
+            .chars()
+            .flat_map(|c| {
+                let escaped: Vec<char> = if c.is_control() && c != '\n' {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                escaped
+            })
+            .collect(),
     }
 }
 
