@@ -1047,3 +1047,19 @@ fn a_chain_of_10000_steps_is_checked() {
     assert!(report.failures.is_empty(), "{:?}", report.failures);
     assert_eq!(report.paths.to_string(), "10001");
 }
+
+/// Thousands of problems in one file: each is found, the first hundred are
+/// shown, and the rest counted (20,000 once took 89 s to print).
+#[test]
+fn thousands_of_load_problems_are_counted_not_all_printed() {
+    let text = shapes::chain(2_000).replace("ask = \"q", "ask = \"x");
+    let e = match Rules::parse(&text, "broken.toml") {
+        Ok(_) => panic!("a broken file loaded"),
+        Err(e) => e,
+    };
+    assert_eq!(e.problems.len(), 2_000);
+    let shown = e.to_string();
+    assert!(shown.starts_with("the rules file broken.toml cannot be used (2000 problems):"));
+    assert_eq!(shown.lines().count(), 1 + 100 + 1, "{shown}");
+    assert!(shown.ends_with("\n  ... and 1900 more"), "{shown}");
+}

@@ -42,12 +42,18 @@ impl fmt::Display for RulesError {
             count,
             if count == 1 { "" } else { "s" }
         )?;
-        for p in &self.problems {
+        // The first problems are the ones to fix first; thousands more would
+        // only scroll them away.
+        const SHOWN: usize = 100;
+        for p in self.problems.iter().take(SHOWN) {
             write!(
                 f,
                 "\n  {}:{}:{}: {}",
                 self.origin, p.line, p.column, p.message
             )?;
+        }
+        if count > SHOWN {
+            write!(f, "\n  ... and {} more", count - SHOWN)?;
         }
         Ok(())
     }

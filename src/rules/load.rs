@@ -29,8 +29,26 @@ pub(super) struct Checker<'t> {
 }
 
 impl Checker<'_> {
+    /// Records a problem at a span; the line comes from the index of line
+    /// starts, so that thousands of problems cost no more than one pass.
     pub(super) fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.problems.push(Problem::at(self.text, span, message));
+        let offset = span.start.min(self.text.len());
+        let line = self.line_of(offset..offset);
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(0)
+            .min(offset);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1);
+        self.problems.push(Problem {
+            line,
+            column,
+            message: message.into(),
+        });
     }
 
     /// The line (from 1) of a span's start, found in an index of line
@@ -342,7 +360,12 @@ fn resolve_lists(
     items
 }
 
-pub(super) fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a String>) -> String {
+pub(super) fn suggest<'a>(wrong: &str, known: impl ExactSizeIterator<Item = &'a String>) -> String {
+    // Past a few hundred ids a suggestion is a guess, and comparing every
+    // wrong name with every id made a large broken file take minutes.
+    if known.len() > 500 {
+        return String::new();
+    }
     crate::answers::closest(wrong, known.map(String::as_str))
         .map(|s| format!("; did you mean '{s}'?"))
         .unwrap_or_default()
