@@ -127,7 +127,9 @@ where
             assess(&args, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success)
         }
         Some(Command::Questions(args)) => questions(&args, stdout).map(|()| ExitCode::Success),
-        Some(Command::Rules(command)) => commands::rules::run(command, stdout),
+        Some(Command::Rules(command)) => {
+            commands::rules::run(command, stdout, terminal.stderr_is_terminal)
+        }
         Some(Command::Batch(args)) => batch(&args, terminal, stdin, stdout, &mut *stderr),
         None => assess(&cli.assess, terminal, stdin, stdout, prompt).map(|()| ExitCode::Success),
     };

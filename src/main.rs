@@ -34,7 +34,8 @@ fn main() {
         Streams {
             stdin: &mut io::stdin().lock(),
             stdout,
-            stderr: &mut io::stderr().lock(),
+            // Not locked for the whole run: a spinner thread writes to it too.
+            stderr: &mut io::stderr(),
         },
         prompt
             .as_mut()

@@ -763,3 +763,27 @@ fn sigterm_at_a_menu_restores_the_terminal() {
     let finished = p.finish();
     assert!(finished.transcript.contains(SHOW_CURSOR));
 }
+
+/// A check that runs longer than a moment shows a spinner on the terminal,
+/// and clears it before the report. (The delay is set to 0 here; it is a
+/// second otherwise, and nothing is shown when standard error is not a
+/// terminal.)
+#[test]
+fn a_long_check_shows_a_spinner_on_a_terminal() {
+    let mut command = Command::new(BIN);
+    command
+        .args(["rules", "check"])
+        .env("LACTRIAGE_PROGRESS_AFTER_MS", "0");
+    let mut p = spawn_plain(command);
+    p.expect("Checking every combination of answers...");
+    p.finish()
+        .status(0)
+        .has("OK: every path ends in an outcome");
+    let piped = Command::new(BIN)
+        .args(["rules", "check"])
+        .env("LACTRIAGE_PROGRESS_AFTER_MS", "0")
+        .output()
+        .expect("the binary runs");
+    assert!(piped.status.success());
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("Checking every combination"));
+}

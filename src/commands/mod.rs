@@ -2,6 +2,7 @@
 //! files, call the pure layers ([`crate::rules`], [`crate::analysis`]) and
 //! write what they return. `lib.rs` keeps the prompt and the result.
 
+mod progress;
 pub(crate) mod rules;
 
 use std::path::Path;

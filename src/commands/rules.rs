@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::progress::with_spinner;
 use super::{load_rules, read_file};
 use crate::analysis;
 use crate::analysis::safety::{self, CaseRun};
@@ -14,7 +15,13 @@ use crate::rules::{Rules, BUILTIN_CASES, BUILTIN_CASES_ORIGIN, BUILTIN_CHANGELOG
 
 /// `lactriage rules ...`: the status says whether the check, the cases or
 /// the comparison found something (1) or not (0).
-pub(crate) fn run(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitCode, Error> {
+/// `spinner`: standard error is a terminal, so long work may show that it
+/// is going on.
+pub(crate) fn run(
+    command: RulesCommand,
+    stdout: &mut dyn Write,
+    spinner: bool,
+) -> Result<ExitCode, Error> {
     let mut out = io::BufWriter::new(stdout);
     let found = |found: bool| {
         if found {
@@ -27,7 +34,9 @@ pub(crate) fn run(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitC
         RulesCommand::Check { file, cases } => {
             let rules = load_rules(file.as_deref())?;
             let started = std::time::Instant::now();
-            let report = analysis::check::check(&rules);
+            let report = with_spinner(spinner, "Checking every combination of answers...", || {
+                analysis::check::check(&rules)
+            });
             let seconds = started.elapsed().as_secs_f64();
             let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
             let hazards = safety::hazards(&rules, &report, cases.as_ref());
@@ -59,7 +68,9 @@ pub(crate) fn run(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitC
             force,
         } => {
             let rules = load_rules(file.as_deref())?;
-            let report = analysis::check::check(&rules);
+            let report = with_spinner(spinner, "Checking every combination of answers...", || {
+                analysis::check::check(&rules)
+            });
             let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
             let hazards = safety::hazards(&rules, &report, cases.as_ref());
             let changelog = read_changelog(file.as_deref(), changelog.as_deref())?;
@@ -108,7 +119,10 @@ pub(crate) fn run(command: RulesCommand, stdout: &mut dyn Write) -> Result<ExitC
         } => {
             let old_rules = load_rules(Some(&old))?;
             let new_rules = load_rules(Some(&new))?;
-            let report = analysis::diff::diff(&old_rules, &new_rules, &same_as)?;
+            let report =
+                with_spinner(spinner, "Comparing every combination of answers...", || {
+                    analysis::diff::diff(&old_rules, &new_rules, &same_as)
+                })?;
             let (o, n) = (old.display().to_string(), new.display().to_string());
             match format {
                 ListFormat::Text => analysis::diff::write_text(
