@@ -177,14 +177,23 @@ fn copy_to_new(from: &Path, to: &Path) -> io::Result<()> {
         options.mode(0o600);
     }
     let mut out = options.open(to)?;
+    // Until it is whole, the target is as temporary as the temporary file.
+    crate::signals::register_temp_file(to.to_path_buf());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        out.set_permissions(fs::Permissions::from_mode(0o600))?;
+        if let Err(e) = out.set_permissions(fs::Permissions::from_mode(0o600)) {
+            let _ = fs::remove_file(to);
+            crate::signals::forget_temp_file(to);
+            return Err(e);
+        }
     }
-    let written = io::copy(&mut File::open(from)?, &mut out).and_then(|_| out.sync_all());
+    let written = File::open(from)
+        .and_then(|mut source| io::copy(&mut source, &mut out))
+        .and_then(|_| out.sync_all());
     if written.is_err() {
         let _ = fs::remove_file(to);
     }
+    crate::signals::forget_temp_file(to);
     written
 }

@@ -1063,3 +1063,69 @@ fn thousands_of_load_problems_are_counted_not_all_printed() {
     assert_eq!(shown.lines().count(), 1 + 100 + 1, "{shown}");
     assert!(shown.ends_with("\n  ... and 1900 more"), "{shown}");
 }
+
+/// A question one file only records at intake and the other asks: compared
+/// over all its answers, not the single class an intake question has.
+#[test]
+fn diff_compares_a_question_that_one_file_records_only_at_intake() {
+    let with = |m_asked: bool| {
+        let mut text = format!("{HEADER}{}", yes_no_question("q0"));
+        text.push_str(&yes_no_question("m").replace(
+            "parent = \"Is it so?\"\n",
+            if m_asked {
+                "parent = \"Is it so?\"\n"
+            } else {
+                "parent = \"Is it so?\"\nintake = true\n"
+            },
+        ));
+        if m_asked {
+            text.push_str("\n[[step]]\nid = \"s0\"\nask = \"q0\"\nyes = \"s1\"\nno = \"o_self_care\"\n\n[[step]]\nid = \"s1\"\nask = \"m\"\nyes = \"o_today\"\nno = \"o_self_care\"\n");
+        } else {
+            text.push_str(
+                "\n[[step]]\nid = \"s0\"\nask = \"q0\"\nyes = \"o_today\"\nno = \"o_self_care\"\n",
+            );
+        }
+        text.push_str(&outcomes_used(&["today", "self_care"]));
+        load(&text)
+    };
+    let (old, new) = (with(false), with(true));
+    let report = lactriage::analysis::diff::diff(&old, &new, &[]).expect("comparable");
+    assert_eq!(report.combinations.to_string(), "4");
+    assert_eq!(report.groups.len(), 1, "{:?}", report.groups);
+    // q0 yes and m no: today before, self-care now.
+    assert_eq!(report.groups[0].combinations.to_string(), "1");
+    assert!(report.groups[0].lowers_urgency());
+}
+
+/// A property about an intake question is refused: the tree never asks it.
+#[test]
+fn a_property_about_an_intake_question_is_refused() {
+    let text = format!(
+        "{}{}\n[[property]]\nname = \"p\"\nwhen = {{ m = [\"yes\"] }}\nat_least = \"today\"\n",
+        threshold_file("5", "self_care", "today", ""),
+        yes_no_question("m").replace(
+            "parent = \"Is it so?\"\n",
+            "parent = \"Is it so?\"\nintake = true\n"
+        ),
+    );
+    let e = load_error(&text);
+    assert!(
+        e.contains("property 'p' names 'm', an intake question"),
+        "{e}"
+    );
+}
+
+/// A whole-number question with no whole number between its min and max
+/// could accept no answer; its steps would silently drop combinations.
+#[test]
+fn a_question_that_accepts_no_answer_is_refused() {
+    let text = threshold_file("5", "self_care", "today", "").replace(
+        "unit = \"units\"",
+        "unit = \"units\"\nwhole = true\nmin = 0.2\nmax = 0.8",
+    );
+    let e = load_error(&text);
+    assert!(
+        e.contains("no whole number lies between min and max"),
+        "{e}"
+    );
+}

@@ -232,7 +232,13 @@ pub fn diff(
         .iter()
         .map(|(q, owner)| {
             let is_new = std::ptr::eq(*owner, new) && !std::ptr::eq(old, new);
-            by_id.remove(&(q.id.as_str(), is_new)).unwrap_or_default()
+            // A question one file only records at intake (one class) and
+            // the other asks: its answers are the asking file's.
+            let other = if is_new { old } else { new };
+            let use_other = q.intake && other.question(&q.id).is_some_and(|o| !o.intake);
+            by_id
+                .remove(&(q.id.as_str(), is_new != use_other))
+                .unwrap_or_default()
         })
         .collect();
     let positions: std::collections::HashMap<&str, usize> = universe
@@ -306,8 +312,11 @@ pub fn diff(
                 let example = asked
                     .iter()
                     .map(|&q| (universe[q].0, class_lists[q][picked[q]].clone()))
-                    // Unanswered optional measurements count as not measured.
+                    // Unanswered optional measurements count as not measured;
+                    // the example runs with the new rules, so only their
+                    // questions are given.
                     .filter(|(q, a)| !(q.consultant_only && *a == Answer::NotMeasured))
+                    .filter(|(q, _)| new.question(&q.id).is_some())
                     .map(|(q, a)| (q.id.clone(), a))
                     .collect();
                 groups.push(Group {

@@ -324,6 +324,8 @@ impl<'a, 'r> Product<'a, 'r> {
         if let Some(done) = self.memo.get(start) {
             return Ok(done.clone());
         }
+        // The limit is per comparison: the memo is shared by all of them.
+        let base = self.memo.len();
         let mut stack: Vec<Frame> = Vec::new();
         let open = |this: &Self, state: State| -> Frame {
             let moves = if this.is_end(&state) {
@@ -362,7 +364,7 @@ impl<'a, 'r> Product<'a, 'r> {
                     }
                     frame.next += 1;
                 } else {
-                    if self.memo.len() >= self.limit {
+                    if self.memo.len() - base >= self.limit {
                         return Err(TooLarge { limit: self.limit });
                     }
                     let next = m.next.clone();

@@ -499,6 +499,13 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
             if let (Some(lo), Some(hi)) = (min, &q.max) {
                 if lo > *hi.get_ref() {
                     c.report(hi.span(), "max is below min");
+                } else if q.whole.as_ref().is_some_and(|w| *w.get_ref())
+                    && lo.ceil() > hi.get_ref().floor()
+                {
+                    c.report(
+                        hi.span(),
+                        "no whole number lies between min and max: the question could accept no answer",
+                    );
                 }
             }
             let presets = q
@@ -1455,6 +1462,18 @@ fn build_property(
     let id = p.id.as_ref().map(|i| i.get_ref().clone());
     let find = |c: &mut Checker, id: &Spanned<String>| -> Option<usize> {
         match question_index.get(id.get_ref()) {
+            // The tree never asks an intake question: a property about it
+            // would constrain nothing.
+            Some(&i) if questions[i].intake => {
+                c.report(
+                    id.span(),
+                    format!(
+                        "property '{name}' names '{}', an intake question (intake = true) the tree never asks; a property can name only questions the tree asks",
+                        id.get_ref()
+                    ),
+                );
+                None
+            }
             Some(&i) => Some(i),
             None => {
                 c.report(
