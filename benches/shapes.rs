@@ -10,7 +10,9 @@
 
 use std::fmt::Write as _;
 
-const HEADER: &str = r#"[rules]
+/// Everything but questions, steps, outcomes and properties: the levels,
+/// one source and one condition `c`. Starts at step `s0`.
+pub const HEADER: &str = r#"[rules]
 name = "shape"
 version = "0.0.1"
 start = "s0"
@@ -57,7 +59,9 @@ summary = "A summary."
 advice = ["care"]
 avoid = ["avoid"]
 sources = ["s"]
+"#;
 
+const OUTCOMES: &str = r#"
 [[outcome]]
 id = "o_today"
 condition = "c"
@@ -86,7 +90,7 @@ fn step(out: &mut String, id: &str, ask: &str, yes: &str, no: &str) {
 }
 
 pub fn diamond(l: usize, detour_lowers: bool) -> String {
-    let mut out = String::from(HEADER);
+    let mut out = format!("{HEADER}{OUTCOMES}");
     for i in 0..l {
         question(&mut out, &format!("p{i}"));
         question(&mut out, &format!("r{i}"));
@@ -130,7 +134,7 @@ pub fn diamond(l: usize, detour_lowers: bool) -> String {
 }
 
 pub fn chain(n: usize) -> String {
-    let mut out = String::from(HEADER);
+    let mut out = format!("{HEADER}{OUTCOMES}");
     for i in 0..n {
         question(&mut out, &format!("q{i}"));
     }

@@ -179,3 +179,34 @@ impl Ran {
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
     }
 }
+
+/// A small deterministic generator (xorshift64*), seeded by proptest: a
+/// generated file is built from one number, so a failure prints the seed and
+/// the file, and runs again from it.
+pub struct Gen(pub u64);
+
+impl Gen {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    pub fn urgency(&mut self) -> lactriage::rules::Urgency {
+        lactriage::rules::Urgency::ALL[self.below(5)]
+    }
+}

@@ -10,61 +10,14 @@ use lactriage::answers::{Answers, RawAnswer};
 use lactriage::rules::{Rules, Urgency};
 use proptest::prelude::*;
 
-use crate::harness::Test;
+use crate::harness::{Gen, Test};
 
 // ---------------------------------------------------------------------------
 // A small rules file: one condition, questions, steps, outcomes, properties.
 // ---------------------------------------------------------------------------
 
-const HEADER: &str = r#"
-[rules]
-name = "generated"
-version = "0.0.1"
-start = "s0"
-disclaimer = "Generated for a test; not a diagnosis."
-
-[urgency.emergency]
-label = "Emergency"
-contact = "Call now."
-watch_for = []
-
-[urgency.today]
-label = "Today"
-contact = "Today."
-watch_for = []
-
-[urgency.within_24h]
-label = "Within 24 hours"
-contact = "Within 24 hours."
-watch_for = ["signs"]
-
-[urgency.within_days]
-label = "Within days"
-contact = "Within days."
-watch_for = ["signs"]
-
-[urgency.self_care]
-label = "Self-care"
-contact = "At home."
-watch_for = ["signs"]
-
-[lists]
-signs = ["A fever."]
-care = ["Rest."]
-avoid = ["Heat."]
-
-[[source]]
-id = "s"
-text = "A source."
-
-[[condition]]
-id = "c"
-title = "A condition"
-summary = "A summary."
-advice = ["care"]
-avoid = ["avoid"]
-sources = ["s"]
-"#;
+/// The levels, a source and one condition `c`; starts at step `s0`.
+use shapes::HEADER;
 
 fn number_question(id: &str, extra: &str) -> String {
     format!(
@@ -459,29 +412,6 @@ struct Generated {
     kinds: Vec<Kind>,
     text: String,
     props: Vec<Prop>,
-}
-
-/// A small deterministic generator, seeded by proptest: the file is built
-/// from one number so that a failure prints the seed and the file.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn urgency(&mut self) -> Urgency {
-        Urgency::ALL[self.below(5)]
-    }
 }
 
 fn generate(seed: u64) -> Generated {

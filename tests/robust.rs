@@ -10,6 +10,8 @@ use lactriage::answers::{Answers, RawAnswer};
 use lactriage::rules::Rules;
 use proptest::prelude::*;
 
+use crate::harness::Gen;
+
 const SMALL_RULES: &str = include_str!("../examples/custom-rules.toml");
 
 /// Numbers that have broken parsers before.
@@ -27,25 +29,6 @@ const NUMBERS: &[&str] = &[
     "-1",
     "18446744073709551616",
 ];
-
-/// A small deterministic generator: a failure prints the seed and the file.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 /// Applies a few random edits to `text`.
 fn mutate(text: &str, seed: u64) -> String {
