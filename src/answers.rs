@@ -294,13 +294,18 @@ pub fn excerpt_of(text: &str, keep: usize) -> String {
             out.push_str(&format!("... ({} bytes in all)", text.len()));
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        push_escaped(&mut out, c);
     }
     out
+}
+
+/// Pushes `c`, or its escape (`\u{1b}`, `\r`) if it is a control character.
+pub fn push_escaped(out: &mut String, c: char) {
+    if c.is_control() {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
 }
 
 /// Checks a raw answer against its question.

@@ -26,6 +26,7 @@
 pub mod analysis;
 pub mod answers;
 pub mod batch;
+pub mod bitset;
 pub mod cli;
 mod commands;
 pub mod engine;

@@ -151,9 +151,7 @@ impl<'a, 'r> Product<'a, 'r> {
             pending: Vec::new(),
         };
         loop {
-            if state.left.is_none_or(|l| self.left.steps[l.0].is_none())
-                && state.right.is_none_or(|r| self.right.steps[r.0].is_none())
-            {
+            if self.is_end(&state) {
                 return Ok((state.left, state.right) == ends);
             }
             let moves = self.moves(&state);

@@ -588,27 +588,31 @@ impl ThresholdRow {
 /// source for it is marked, so one gap is not hidden by the others.
 fn threshold_rows(rules: &Rules) -> Vec<ThresholdRow> {
     let mut rows: Vec<ThresholdRow> = Vec::new();
+    let mut index: std::collections::HashMap<(&str, u64), usize> = Default::default();
     for t in &rules.thresholds {
         let mut place = t.place.replace('\'', "`");
         if t.sources.is_empty() {
             place.push_str(" (**no source**)");
         }
-        match rows
-            .iter_mut()
-            .find(|r| r.question == t.question && r.value == t.value)
-        {
-            Some(row) => {
+        // `+ 0.0` makes -0 and 0 one key, as they are one number.
+        let key = (t.question.as_str(), (t.value + 0.0).to_bits());
+        match index.get(&key) {
+            Some(&i) => {
+                let row = &mut rows[i];
                 row.cited.push(t.sources.clone());
                 if !row.places.contains(&place) {
                     row.places.push(place);
                 }
             }
-            None => rows.push(ThresholdRow {
-                question: t.question.clone(),
-                value: t.value,
-                cited: vec![t.sources.clone()],
-                places: vec![place],
-            }),
+            None => {
+                index.insert(key, rows.len());
+                rows.push(ThresholdRow {
+                    question: t.question.clone(),
+                    value: t.value,
+                    cited: vec![t.sources.clone()],
+                    places: vec![place],
+                });
+            }
         }
     }
     let order = |q: &str| rules.questions.iter().position(|x| x.id == q);

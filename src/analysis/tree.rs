@@ -12,83 +12,8 @@ use crate::answers::Answer;
 use crate::engine;
 use crate::rules::{NodeId, NodeKind, QuestionId, Rules};
 
-/// A set of answer classes of one question (or of questions), as bits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClassSet(Vec<u64>);
-
-impl ClassSet {
-    pub fn empty(len: usize) -> ClassSet {
-        ClassSet(vec![0; len.div_ceil(64)])
-    }
-
-    pub fn full(len: usize) -> ClassSet {
-        let mut set = ClassSet::empty(len);
-        for k in 0..len {
-            set.insert(k);
-        }
-        set
-    }
-
-    pub fn insert(&mut self, k: usize) {
-        if let Some(word) = self.0.get_mut(k / 64) {
-            *word |= 1 << (k % 64);
-        }
-    }
-
-    pub fn remove(&mut self, k: usize) {
-        if let Some(word) = self.0.get_mut(k / 64) {
-            *word &= !(1 << (k % 64));
-        }
-    }
-
-    pub fn contains(&self, k: usize) -> bool {
-        self.0.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
-    }
-
-    /// Bits `64 * i` to `64 * i + 63`.
-    pub fn word(&self, i: usize) -> u64 {
-        self.0.get(i).copied().unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    pub fn first(&self) -> Option<usize> {
-        self.0
-            .iter()
-            .enumerate()
-            .find(|(_, w)| **w != 0)
-            .map(|(i, w)| i * 64 + w.trailing_zeros() as usize)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, &w)| {
-            (0..64)
-                .filter(move |b| w & (1 << b) != 0)
-                .map(move |b| i * 64 + b)
-        })
-    }
-
-    pub fn and(&self, other: &ClassSet) -> ClassSet {
-        ClassSet(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
-    }
-
-    pub fn union_with(&mut self, other: &ClassSet) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-
-    /// In `self` and not in `other`.
-    pub fn minus(&self, other: &ClassSet) -> ClassSet {
-        ClassSet(self.0.iter().zip(&other.0).map(|(a, b)| a & !b).collect())
-    }
-}
+/// A set of answer classes of one question (or of questions, by index).
+pub use crate::bitset::BitSet as ClassSet;
 
 /// A step's question and where each set of its classes leads (`None`: no
 /// branch takes them).
@@ -337,25 +262,4 @@ fn topological(start: NodeId, steps: &[Option<StepEdges>]) -> Vec<NodeId> {
 /// One answer set: the first class each question allows.
 pub fn pick(choice: &[ClassSet]) -> Vec<usize> {
     choice.iter().map(|set| set.first().unwrap_or(0)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ClassSet;
-
-    #[test]
-    fn class_sets_hold_more_than_a_word() {
-        let mut s = ClassSet::empty(130);
-        for k in [0, 63, 64, 129] {
-            s.insert(k);
-        }
-        assert_eq!(s.len(), 4);
-        assert_eq!(s.iter().collect::<Vec<_>>(), vec![0, 63, 64, 129]);
-        assert_eq!(s.first(), Some(0));
-        let mut t = ClassSet::full(130);
-        t.remove(0);
-        assert_eq!(s.and(&t).first(), Some(63));
-        assert_eq!(s.minus(&t).iter().collect::<Vec<_>>(), vec![0]);
-        assert!(ClassSet::empty(130).is_empty());
-    }
 }

@@ -34,9 +34,7 @@ pub(crate) fn run(
         RulesCommand::Check { file, cases } => {
             let rules = load_rules(file.as_deref())?;
             let started = std::time::Instant::now();
-            let report = with_spinner(spinner, "Checking every combination of answers...", || {
-                analysis::check::check(&rules)
-            });
+            let report = prove(&rules, spinner);
             let seconds = started.elapsed().as_secs_f64();
             let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
             let hazards = safety::hazards(&rules, &report, cases.as_ref());
@@ -68,9 +66,7 @@ pub(crate) fn run(
             force,
         } => {
             let rules = load_rules(file.as_deref())?;
-            let report = with_spinner(spinner, "Checking every combination of answers...", || {
-                analysis::check::check(&rules)
-            });
+            let report = prove(&rules, spinner);
             let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
             let hazards = safety::hazards(&rules, &report, cases.as_ref());
             let changelog = read_changelog(file.as_deref(), changelog.as_deref())?;
@@ -144,6 +140,13 @@ pub(crate) fn run(
     };
     out.flush().map_err(Error::Output)?;
     Ok(code)
+}
+
+/// The exhaustive check, with a spinner if it takes long on a terminal.
+fn prove(rules: &Rules, spinner: bool) -> analysis::check::CheckReport {
+    with_spinner(spinner, "Checking every combination of answers...", || {
+        analysis::check::check(rules)
+    })
 }
 
 /// The cases that go with the rules: `--cases PATH`, else the case file

@@ -87,7 +87,7 @@ fn escape(text: &str) -> String {
     for c in text.chars() {
         // Control characters as escapes: a CR or ESC would break a table.
         if c.is_control() && c != '\n' {
-            out.extend(c.escape_default());
+            crate::answers::push_escaped(&mut out, c);
             continue;
         }
         if matches!(

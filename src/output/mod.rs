@@ -229,17 +229,17 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
         (Answer::NotMeasured, _) => "not measured".to_string(),
         // Free text as typed, but no control character reaches a screen:
         // an ESC in an intake note must not move the cursor.
-        (Answer::Text(text), _) => text
-            .chars()
-            .flat_map(|c| {
-                let escaped: Vec<char> = if c.is_control() && c != '\n' {
-                    c.escape_default().collect()
+        (Answer::Text(text), _) => {
+            let mut shown = String::with_capacity(text.len());
+            for c in text.chars() {
+                if c == '\n' {
+                    shown.push(c);
                 } else {
-                    vec![c]
-                };
-                escaped
-            })
-            .collect(),
+                    crate::answers::push_escaped(&mut shown, c);
+                }
+            }
+            shown
+        }
     }
 }
 

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use crate::bitset::BitSet;
+
 use super::file::{
     AskedDef, BoundsDef, ConditionDef, ConstraintDef, KindDef, OutcomeDef, PresetDef, PropertyDef,
     QuestionDef, RangeDef, RulesFile, StepDef, WorseIsDef, YesNoDef,
@@ -1163,8 +1165,8 @@ fn check_graph(
             askers[step.question.0] += 1;
         }
     }
-    let repeated = Bits::index(askers.iter().map(|&n| n > 1));
-    let mut asked_before: Vec<Bits> = vec![repeated.empty(); nodes.len()];
+    let repeated = BitIndex::new(askers.iter().map(|&n| n > 1));
+    let mut asked_before: Vec<BitSet> = vec![repeated.empty(); nodes.len()];
     for &node in order.iter().rev() {
         let NodeKind::Step(step) = &nodes[node.0].kind else {
             continue;
@@ -1197,8 +1199,8 @@ fn check_graph(
             }
         }
     }
-    let quoted = Bits::index(quoted.into_iter());
-    let mut always: Vec<Option<Bits>> = vec![None; nodes.len()];
+    let quoted = BitIndex::new(quoted.into_iter());
+    let mut always: Vec<Option<BitSet>> = vec![None; nodes.len()];
     always[start.0] = Some(quoted.empty());
     for &node in order.iter().rev() {
         let NodeKind::Step(step) = &nodes[node.0].kind else {
@@ -1249,7 +1251,7 @@ fn check_graph(
 /// Passes the questions asked before `node` (and `bit`, its own, if
 /// tracked) on to its children.
 fn continue_to_children(
-    asked_before: &mut [Bits],
+    asked_before: &mut [BitSet],
     node: NodeId,
     targets: &[Vec<NodeId>],
     bit: Option<usize>,
@@ -1263,19 +1265,16 @@ fn continue_to_children(
     }
 }
 
-/// Sets over a few tracked questions, as bits: `index` numbers the tracked
-/// ones, and a set holds their numbers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Bits(Vec<u64>);
-
+/// Numbers for a few tracked questions, so that a set of them is a
+/// [`BitSet`] of a few bits, however many questions the file has.
 struct BitIndex {
     /// Question index -> bit, for tracked questions.
     bits: Vec<Option<usize>>,
     width: usize,
 }
 
-impl Bits {
-    fn index(tracked: impl Iterator<Item = bool>) -> BitIndex {
+impl BitIndex {
+    fn new(tracked: impl Iterator<Item = bool>) -> BitIndex {
         let mut width = 0;
         let bits = tracked
             .map(|t| {
@@ -1288,28 +1287,8 @@ impl Bits {
         BitIndex { bits, width }
     }
 
-    fn insert(&mut self, bit: usize) {
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn contains(&self, bit: usize) -> bool {
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    fn union_with(&mut self, other: &Bits) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-
-    fn and(&self, other: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
-    }
-}
-
-impl BitIndex {
-    fn empty(&self) -> Bits {
-        Bits(vec![0; self.width.div_ceil(64)])
+    fn empty(&self) -> BitSet {
+        BitSet::empty(self.width)
     }
 
     fn bit(&self, question: usize) -> Option<usize> {

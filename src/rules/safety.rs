@@ -202,24 +202,29 @@ pub(super) fn thresholds(
     let question_id = |id: &str| question_index.get(id).map(|&i| questions[i].id.clone());
     // Each number of each place, with the source lists of every range or
     // constraint that names it.
+    // Found by an index, not a search: a file may have thousands of steps.
     let mut found: Vec<(Threshold, Vec<Vec<String>>)> = Vec::new();
-    let mut add =
-        |question: String, value: f64, place: &str, line: usize, sources: Vec<String>| match found
-            .iter_mut()
-            .find(|(t, _)| t.place == place && t.question == question && t.value == value)
-        {
-            Some((_, lists)) => lists.push(sources),
-            None => found.push((
-                Threshold {
-                    question,
-                    value,
-                    place: place.to_string(),
-                    line,
-                    sources: Vec::new(),
-                },
-                vec![sources],
-            )),
-        };
+    let mut index: HashMap<(String, String, u64), usize> = HashMap::new();
+    let mut add = |question: String, value: f64, place: &str, line: usize, sources: Vec<String>| {
+        // `+ 0.0` makes -0 and 0 one key, as they are one number.
+        let key = (place.to_string(), question.clone(), (value + 0.0).to_bits());
+        match index.get(&key) {
+            Some(&i) => found[i].1.push(sources),
+            None => {
+                index.insert(key, found.len());
+                found.push((
+                    Threshold {
+                        question,
+                        value,
+                        place: place.to_string(),
+                        line,
+                        sources: Vec::new(),
+                    },
+                    vec![sources],
+                ));
+            }
+        }
+    };
     for step in steps {
         let Some(ranges) = &step.ranges else { continue };
         let Some(question) = question_id(step.ask.get_ref()) else {
