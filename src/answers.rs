@@ -36,10 +36,12 @@ pub enum Answer {
     /// The id of one of the question's choices.
     Choice(String),
     Number(f64),
-    /// A range picked from the prompt's presets: `from` up to `to`.
+    /// A range picked from the prompt's presets: `from` up to `to`; with
+    /// `exclusive`, `from` itself is left out ("started, but under 48 hours").
     Range {
         from: f64,
         to: Option<f64>,
+        exclusive: bool,
     },
     Temperature(Temperature),
     NotMeasured,
@@ -53,7 +55,18 @@ impl Answer {
     pub fn numeric_value(&self) -> Option<f64> {
         match self {
             Answer::Number(x) => Some(*x),
-            Answer::Range { from, .. } => Some(*from),
+            Answer::Range {
+                from,
+                exclusive: false,
+                ..
+            } => Some(*from),
+            // Any value of the range takes the same branches (the loader
+            // checks it): the first one above `from`.
+            Answer::Range {
+                from,
+                exclusive: true,
+                ..
+            } => Some(crate::analysis::next_up(*from)),
             Answer::Temperature(t) => Some(t.celsius),
             _ => None,
         }
@@ -88,10 +101,19 @@ impl fmt::Display for Answer {
             Answer::Unsure => f.write_str("unsure"),
             Answer::Choice(id) => f.write_str(id),
             Answer::Number(x) => f.write_str(&format_number(*x)),
-            Answer::Range { from, to: Some(to) } => {
-                write!(f, "{}-{}", format_number(*from), format_number(*to))
+            Answer::Range {
+                from,
+                to,
+                exclusive,
+            } => {
+                if *exclusive {
+                    f.write_str(">")?;
+                }
+                match to {
+                    Some(to) => write!(f, "{}-{}", format_number(*from), format_number(*to)),
+                    None => write!(f, "{}+", format_number(*from)),
+                }
             }
-            Answer::Range { from, to: None } => write!(f, "{}+", format_number(*from)),
             Answer::Temperature(t) => write!(f, "{}{}", format_number(t.reading), t.unit.letter()),
             Answer::NotMeasured => f.write_str("not_measured"),
             Answer::Text(text) => f.write_str(text),
@@ -352,6 +374,7 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
             }
             let value = match (raw, text.as_deref()) {
                 (RawAnswer::Number(x), _) => Some(*x),
+                (_, Some(t)) if spec.unit == "hours" => parse_hours(t),
                 (_, Some(t)) => parse_decimal(t),
                 _ => None,
             };
@@ -436,6 +459,23 @@ fn number_accepted(min: Option<f64>, max: Option<f64>, unit: &str, not_measured:
     format!("{range}{unit}{nm}")
 }
 
+/// A duration in hours: `36`, `36 h`, `36 hours`, `2 days`, `3d`,
+/// `1.5 days`, `1 week`, `2w`. A day is 24 hours, a week 168.
+pub fn parse_hours(text: &str) -> Option<f64> {
+    let t = text.trim().to_lowercase();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let hours_per = match unit.trim() {
+        "" | "h" | "hr" | "hrs" | "hour" | "hours" => 1.0,
+        "d" | "day" | "days" => 24.0,
+        "w" | "wk" | "wks" | "week" | "weeks" => 168.0,
+        _ => return None,
+    };
+    parse_decimal(number).map(|x| x * hours_per)
+}
+
 /// `38.4` or `38,4`: a plain decimal, nothing else.
 fn parse_decimal(text: &str) -> Option<f64> {
     let t = text.trim();
@@ -460,16 +500,29 @@ fn parse_range(text: &str, q: &Question) -> Option<Answer> {
     let QuestionKind::Number(spec) = &q.kind else {
         return None;
     };
+    let (exclusive, text) = match text.strip_prefix('>') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
     let (from, to) = if let Some(from) = text.strip_suffix('+') {
         (parse_decimal(from)?, None)
     } else {
         let (a, b) = text.split_once('-')?;
         (parse_decimal(a)?, Some(parse_decimal(b)?))
     };
+    let value = PresetValue::Range {
+        from,
+        to,
+        exclusive,
+    };
     spec.presets
         .iter()
-        .any(|p| p.value == PresetValue::Range { from, to })
-        .then_some(Answer::Range { from, to })
+        .any(|p| p.value == value)
+        .then_some(Answer::Range {
+            from,
+            to,
+            exclusive,
+        })
 }
 
 /// Reads `38.4`, `38.4C`, `101.2F`, `101.2 °F`; a bare number of 45 or less
@@ -632,11 +685,18 @@ impl Answers {
                 column: e.column(),
                 message: format!("not valid JSON: {e}"),
             })?;
-        let serde_json::Value::Object(map) = value else {
+        let serde_json::Value::Object(mut map) = value else {
             return Err(AnswerError::NotAnObject {
                 origin: origin.to_string(),
             });
         };
+        // A result saved with `--format json` carries its answers: read
+        // them, to run the check again or under other rules.
+        if map.contains_key("urgency") {
+            if let Some(serde_json::Value::Object(answers)) = map.remove("answers") {
+                return Answers::from_json_map(answers, rules);
+            }
+        }
         Answers::from_json_map(map, rules)
     }
 
@@ -761,20 +821,23 @@ mod tests {
             parse_answer(q, &raw("24-72")),
             Ok(Answer::Range {
                 from: 24.0,
-                to: Some(72.0)
+                to: Some(72.0),
+                exclusive: false,
             })
         );
         assert_eq!(
             parse_answer(q, &raw("168+")),
             Ok(Answer::Range {
                 from: 168.0,
-                to: None
+                to: None,
+                exclusive: false,
             })
         );
         assert!(parse_answer(q, &raw("20-80")).is_err());
         let answer = Answer::Range {
             from: 72.0,
             to: Some(168.0),
+            exclusive: false,
         };
         assert_eq!(parse_answer(q, &raw(&answer.to_string())), Ok(answer));
     }

@@ -9,6 +9,7 @@ use crate::rules::Audience;
 const AFTER_HELP: &str = "\
 Examples:
   lactriage                                  ask the questions and give a result
+  lactriage --plain                          one question a line, for screen readers
   lactriage --audience consultant            clinical wording, with measured vitals
   lactriage assess --answers case.json --format json
   lactriage assess --set lump=yes --set temperature=38.4 ...
@@ -48,6 +49,15 @@ pub enum Command {
     /// Check, draw, test and compare rules files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Print a shell completion script, such as
+    /// `lactriage completions bash > ~/.local/share/bash-completion/completions/lactriage`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), such as `lactriage man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +101,7 @@ pub enum RulesCommand {
     Graph {
         /// The rules file; the built-in rules when left out.
         file: Option<PathBuf>,
+        /// The drawing language.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
@@ -105,7 +116,9 @@ pub enum RulesCommand {
     /// Show which answers change result between two rules files (exit
     /// status 1 when any do).
     Diff {
+        /// The rules file as it was (an earlier version).
         old: PathBuf,
+        /// The rules file as it is now.
         new: PathBuf,
         /// Compare an answer only the new rules accept as one of the old
         /// rules' answers, where the new file split an old answer in two:
@@ -113,6 +126,7 @@ pub enum RulesCommand {
         /// Without it such answers get no result from the old rules.
         #[arg(long, value_name = "QUESTION.NEW=OLD")]
         same_as: Vec<crate::analysis::diff::SameAs>,
+        /// How to print the changes.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -158,6 +172,13 @@ pub struct AssessArgs {
     #[arg(long)]
     pub no_input: bool,
 
+    /// Ask one question a line, with numbered choices typed as a number,
+    /// an id or a first letter: for screen readers and dumb terminals. On
+    /// whenever TERM=dumb, and when standard input is not a terminal (piped
+    /// answers, one a line).
+    #[arg(long)]
+    pub plain: bool,
+
     /// Write the result to FILE (whole or not at all, owner-only) instead
     /// of standard output.
     #[arg(long, value_name = "FILE")]
@@ -196,8 +217,8 @@ pub struct QuestionsArgs {
     pub rules: Option<PathBuf>,
 
     /// How to print the list.
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = QuestionsFormat::Text)]
+    pub format: QuestionsFormat,
 
     /// Whose wording to show.
     #[arg(long, value_enum, default_value_t = AudienceArg::Parent)]
@@ -225,6 +246,16 @@ pub enum ListFormat {
     Text,
     /// A JSON array, for scripts.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsFormat {
+    /// For reading in a terminal.
+    Text,
+    /// A JSON array, for scripts.
+    Json,
+    /// A table and each question's wording, for documents.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -43,6 +43,8 @@ pub enum Error {
     OutputFile(#[from] crate::output_file::OutputFileError),
     #[error("interrupted")]
     Interrupted,
+    #[error("standard input ended before every question was answered")]
+    EndOfInput,
     #[error("{0}")]
     Prompt(io::Error),
     #[error("cannot write the result: {0}")]
@@ -59,6 +61,7 @@ impl Error {
             | Error::Rules(_)
             | Error::Answer(_)
             | Error::MissingAnswers { .. }
+            | Error::EndOfInput
             | Error::Cases(_)
             | Error::Incomparable(_)
             | Error::NoCases(_)
@@ -78,6 +81,7 @@ impl From<PromptError> for Error {
     fn from(e: PromptError) -> Self {
         match e {
             PromptError::Interrupted => Error::Interrupted,
+            PromptError::EndOfInput => Error::EndOfInput,
             PromptError::Io(io) => Error::Prompt(io),
         }
     }

@@ -8,6 +8,8 @@ fn main() {
     lactriage::signals::install();
     let stdout = io::stdout();
     let terminal = Terminal {
+        stdin_is_terminal: io::stdin().is_terminal(),
+        dumb: console::is_dumb(),
         stdout_is_terminal: stdout.is_terminal(),
         stderr_is_terminal: io::stderr().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -15,9 +17,10 @@ fn main() {
             .size_checked()
             .map(|(_rows, cols)| usize::from(cols)),
     };
-    // Ask only when a person can answer: input from a terminal, and a
-    // terminal to show the questions on.
-    let interactive = io::stdin().is_terminal() && terminal.stderr_is_terminal;
+    // Menus only when a person can answer: input from a terminal, and a
+    // terminal that can move its cursor to show them on. Otherwise `run`
+    // asks in plain mode, or not at all.
+    let interactive = terminal.stdin_is_terminal && terminal.stderr_is_terminal && !terminal.dumb;
     let mut prompt = interactive.then(TerminalPrompt::new);
     // Rust's standard output quietly drops writes to a closed descriptor
     // (`>&-`); a result nobody receives must be an error, not exit 0.

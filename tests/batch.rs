@@ -67,7 +67,7 @@ fn every_input_line_gets_one_output_line_in_order() {
     assert_eq!(
         ran.stderr().trim(),
         format!(
-            "lactriage batch: 8 line(s) read: 3 result(s) (emergency 2, today 1, within_24h 0, within_days 0, self_care 0), 5 error(s); rules mastitis-spectrum 2.2.0 (sha256:{})",
+            "lactriage batch: 8 line(s) read: 3 result(s) (emergency 2, today 1, within_24h 0, within_days 0, self_care 0), 5 error(s); rules mastitis-spectrum 2.3.0 (sha256:{})",
             crate::harness::builtin_digest()
         )
     );

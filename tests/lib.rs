@@ -5,6 +5,7 @@ mod batch;
 mod examples;
 mod harness;
 mod output;
+mod plain;
 mod prover;
 mod pty;
 mod readme;

@@ -32,7 +32,7 @@ fn json_carries_the_result_the_path_and_its_provenance() {
         assert!(r[key].as_array().is_some_and(|a| !a.is_empty()), "{key}");
     }
     assert_eq!(r["rules"]["name"], "mastitis-spectrum");
-    assert_eq!(r["rules"]["version"], "2.2.0");
+    assert_eq!(r["rules"]["version"], "2.3.0");
     assert!(r["disclaimer"]
         .as_str()
         .is_some_and(|d| d.contains("not a diagnosis")));
@@ -63,7 +63,7 @@ fn text_states_the_urgency_in_words_and_the_disclaimer() {
         .stdout_has("Heat packs and very hot showers")
         .stdout_has("This is a triage aid, not a diagnosis")
         .stdout_has("Sources")
-        .stdout_has("Rules: mastitis-spectrum 2.2.0");
+        .stdout_has("Rules: mastitis-spectrum 2.3.0");
 }
 
 #[test]

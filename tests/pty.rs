@@ -26,9 +26,11 @@ const UP: &str = "\x1b[A";
 /// What the Enter key sends in a terminal.
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
+/// The Left arrow: Back in a menu.
+const ESC_LEFT: &str = "\x1b[D";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 const HIDE_CURSOR: &str = "\x1b[?25l";
-const TEMPERATURE: &str = "Temperature (Enter if not measured):";
+const TEMPERATURE: &str = "Temperature: ";
 
 /// Every menu and input label of the default rules, to check that a question
 /// was not asked.
@@ -139,6 +141,15 @@ impl Pty {
         self.send(&format!("{line}{ENTER}"));
     }
 
+    /// At the review of answers, chooses "See the result" (where the menu
+    /// opens) with Enter.
+    fn confirm_answers(&mut self) {
+        self.expect("Answers:");
+        self.expect("1 See the result");
+        self.send(ENTER);
+        self.expect("Answers: confirmed");
+    }
+
     /// Reads to the end of the output and reaps the process.
     fn finish(mut self) -> Finished {
         let rest = match self.session.expect(Eof) {
@@ -204,7 +215,7 @@ impl Finished {
             "no banner with {urgency:?} at the end of the session:\n{}",
             self.rest
         );
-        self.has("Rules: mastitis-spectrum 2.2.0")
+        self.has("Rules: mastitis-spectrum 2.3.0")
     }
 
     /// No question was asked after the last awaited text.
@@ -308,7 +319,7 @@ fn sepsis_yes_is_an_emergency_at_once() {
 #[test]
 fn enter_alone_answers_nothing() {
     let mut p = Pty::spawn(&[]);
-    p.expect("nothing is chosen for you");
+    p.expect("Nothing is chosen for you");
     p.expect("Sepsis warning signs:");
     p.send(&format!("{ENTER}{ENTER}"));
     // Give the program time to act on the keys before looking.
@@ -341,6 +352,7 @@ fn tender_spot_without_fever_is_self_care() {
     p.pick("Hours since it started", 0, "Less than 1 day");
     p.pick("Course", 1, "About the same");
     p.pick("Same spot three or more times", 1, "No");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Self-care at home")
@@ -356,6 +368,7 @@ fn not_sure_about_a_warning_sign_counts_as_yes() {
     p.pick("Sepsis warning signs", 1, "No");
     p.pick("Dark, blistering or fast-spreading skin", 1, "No");
     p.pick("Soft lump or pus", 2, "Not sure");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -382,6 +395,7 @@ fn fahrenheit_reading_is_converted_and_means_fever() {
     );
     p.send(&format!("{DOWN}{DOWN}{ENTER}"));
     p.expect("Hours since it started: 1 to 3 days");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -405,6 +419,7 @@ fn impossible_temperature_is_refused_and_asked_again() {
 
     p.type_line(TEMPERATURE, "38.4");
     p.pick("Hours since it started", 1, "1 to 3 days");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -423,10 +438,13 @@ fn no_reading_asks_how_it_feels_and_hours_can_be_typed() {
     p.expect("No reading: the next question asks how you feel.");
     p.pick("Feels feverish", 1, "No");
     no_systemic_signs_one_tender_area(&mut p);
-    p.pick("Hours since it started", 4, "Enter the number of hours");
-    p.type_line("Hours since it started: number of hours:", "30");
+    p.expect("Hours since it started:");
+    p.send(&format!("{}{ENTER}", DOWN.repeat(5)));
+    p.expect("Type the hours, or days or weeks");
+    p.type_line("Hours since it started: ", "30");
     p.pick("Course", 0, "Getting better");
     p.pick("Same spot three or more times", 0, "Yes");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Book a visit in the next few days")
@@ -477,6 +495,7 @@ fn json_result_holds_the_prompted_answers_and_path() {
     p.pick("Hours since it started", 0, "Less than 1 day");
     p.pick("Course", 1, "About the same");
     p.pick("Same spot three or more times", 1, "No");
+    p.confirm_answers();
     let end = p.finish();
     end.status(0);
     let json = end.json();
@@ -520,8 +539,16 @@ fn consultant_heart_rate_131_is_a_sepsis_emergency() {
     p.expect("Sepsis red flags");
     p.pick("Sepsis warning signs", 1, "No");
     p.expect("Heart rate (bpm), if measured");
-    p.type_line("Heart rate (Enter if not measured):", "131");
-    // The emergency comes at once: no intake question in between.
+    p.type_line("Heart rate: ", "131");
+    // The emergency is shown at once, before anything else is asked; the
+    // intake is only offered, after it.
+    let shown = p.expect("Record now:");
+    assert!(
+        shown.contains("EMERGENCY: call for help now") && shown.contains("Refer:"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Breathing rate"), "{shown}");
+    p.send(&format!("2{ENTER}"));
     let end = p.finish();
     end.status(0)
         .lacks("Breathing rate")
@@ -541,9 +568,9 @@ fn consultant_heart_rate_131_is_a_sepsis_emergency() {
 fn consultant_breathing_rate_22_is_a_systemic_sign_and_temperature_is_not_asked() {
     let mut p = Pty::spawn(&["--audience", "consultant"]);
     p.pick("Sepsis warning signs", 1, "No");
-    p.type_line("Heart rate (Enter if not measured):", "");
-    p.type_line("Breathing rate (Enter if not measured):", "22");
-    p.type_line("Systolic blood pressure (Enter if not measured):", "");
+    p.type_line("Heart rate: ", "");
+    p.type_line("Breathing rate: ", "22");
+    p.type_line("Systolic blood pressure: ", "");
     p.pick("Dark, blistering or fast-spreading skin", 1, "No");
     p.pick("Soft lump or pus", 1, "No");
     p.pick("Hours on antibiotics", 0, "Not taking antibiotics for this");
@@ -556,6 +583,7 @@ fn consultant_breathing_rate_22_is_a_systemic_sign_and_temperature_is_not_asked(
     p.pick("Nipple damage", 1, "No");
     p.pick("Risk factors", 1, "No");
     skip_intake(&mut p);
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -568,12 +596,13 @@ fn consultant_breathing_rate_22_is_a_systemic_sign_and_temperature_is_not_asked(
 fn consultant_heart_rate_130_is_not_an_emergency() {
     let mut p = Pty::spawn(&["--audience", "consultant", "--format", "json"]);
     p.pick("Sepsis warning signs", 1, "No");
-    p.type_line("Heart rate (Enter if not measured):", "130");
-    p.type_line("Breathing rate (Enter if not measured):", "");
-    p.type_line("Systolic blood pressure (Enter if not measured):", "");
+    p.type_line("Heart rate: ", "130");
+    p.type_line("Breathing rate: ", "");
+    p.type_line("Systolic blood pressure: ", "");
     p.pick("Dark, blistering or fast-spreading skin", 1, "No");
     p.pick("Soft lump or pus", 0, "Yes");
     skip_intake(&mut p);
+    p.confirm_answers();
     let end = p.finish();
     end.status(0);
     let json = end.json();
@@ -594,6 +623,7 @@ fn answers_given_with_set_are_not_asked() {
     }
     p.send(&format!("{DOWN}{ENTER}"));
     p.expect("Soft lump or pus: Yes");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -628,15 +658,15 @@ fn the_result_can_be_redirected_to_a_file_while_the_questions_stay_on_screen() {
 /// Skips every intake question a consultant is asked after the triage.
 fn skip_intake(p: &mut Pty) {
     p.expect("Intake for the record");
-    p.type_line("Baby's age (weeks) (Enter to skip):", "");
+    p.type_line("Baby's age (weeks): ", "");
     p.pick("Feeding", 4, "Skip");
-    p.type_line("Pumping sessions a day (Enter to skip):", "");
+    p.type_line("Pumping sessions a day: ", "");
     p.pick("Nipple shield", 2, "Skip");
     p.pick("Deep massage or vibration", 2, "Skip");
     p.pick("Previous mastitis or abscess", 2, "Skip");
-    p.type_line("Current medicines (Enter to skip):", "");
-    p.type_line("Allergies (Enter to skip):", "");
-    p.type_line("Note (Enter to skip):", "");
+    p.type_line("Current medicines: ", "");
+    p.type_line("Allergies: ", "");
+    p.type_line("Note: ", "");
 }
 
 #[test]
@@ -648,17 +678,18 @@ fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
         "examples/consultant-abscess.json",
     ]);
     p.expect("Intake for the record: these do not change the result");
-    p.type_line("Baby's age (weeks) (Enter to skip):", "6");
+    p.type_line("Baby's age (weeks): ", "6");
     p.pick("Feeding", 0, "Direct breastfeeding only");
-    p.type_line("Pumping sessions a day (Enter to skip):", "three");
+    p.type_line("Pumping sessions a day: ", "three");
     p.expect("Please enter a number, 0 or more (sessions a day)");
-    p.type_line("Pumping sessions a day (Enter to skip):", "3");
+    p.type_line("Pumping sessions a day: ", "3");
     p.pick("Nipple shield", 2, "Skip");
     p.pick("Deep massage or vibration", 0, "Yes");
     p.pick("Previous mastitis or abscess", 1, "No");
-    p.type_line("Current medicines (Enter to skip):", "ibuprofen");
-    p.type_line("Allergies (Enter to skip):", "");
-    p.type_line("Note (Enter to skip):", "");
+    p.type_line("Current medicines: ", "ibuprofen");
+    p.type_line("Allergies: ", "");
+    p.type_line("Note: ", "");
+    p.confirm_answers();
     p.finish()
         .status(0)
         .banner("Contact a provider TODAY")
@@ -786,4 +817,224 @@ fn a_long_check_shows_a_spinner_on_a_terminal() {
         .expect("the binary runs");
     assert!(piped.status.success());
     assert!(!String::from_utf8_lossy(&piped.stderr).contains("Checking every combination"));
+}
+
+/// A consultant who records the intake after an emergency: the result was
+/// shown first, the intake follows, and the record carries both.
+#[test]
+fn a_consultant_may_record_the_intake_after_an_emergency() {
+    let mut p = Pty::spawn(&["--audience", "consultant"]);
+    p.pick("Sepsis warning signs", 0, "Yes");
+    p.expect("EMERGENCY: call for help now");
+    p.pick("Record now", 0, "Yes");
+    p.expect("Intake for the record");
+    p.type_line("Baby's age (weeks): ", "3");
+    // Back within the intake: the age is asked again.
+    p.expect("Feeding:");
+    p.send(ESC_LEFT);
+    p.type_line("Baby's age (weeks): ", "4");
+    p.pick("Feeding", 4, "Skip");
+    p.type_line("Pumping sessions a day: ", "");
+    p.pick("Nipple shield", 2, "Skip");
+    p.pick("Deep massage or vibration", 2, "Skip");
+    p.pick("Previous mastitis or abscess", 2, "Skip");
+    p.type_line("Current medicines: ", "");
+    p.type_line("Allergies: ", "penicillin");
+    p.type_line("Note: ", "");
+    p.finish()
+        .status(0)
+        .banner("EMERGENCY: call for help now")
+        .has("- Baby's age (weeks): 4 weeks")
+        .has("- Allergies: penicillin")
+        .lacks("3 weeks");
+}
+
+/// Back returns to the question before; going back two questions and
+/// changing the first keeps the answer to the second, shown as such.
+#[test]
+fn back_goes_to_the_previous_question_and_keeps_later_answers() {
+    let mut p = Pty::spawn(&[]);
+    // No Back on the first question: Left does nothing there.
+    p.expect("Sepsis warning signs:");
+    p.send(ESC_LEFT);
+    p.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    p.expect("Sepsis warning signs: No");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 1, "No");
+    p.pick("Hours on antibiotics", 0, "Not taking antibiotics for this");
+    p.pick("Tender spot or lump", 0, "Yes");
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    // At the temperature, "back" is typed: the previous question again.
+    p.type_line(TEMPERATURE, "back");
+    p.expect("Breastfeeding or pumping:");
+    // And Left goes back once more, to the redness.
+    p.send(ESC_LEFT);
+    p.pick("Redness", 1, "A small patch");
+    let shown = p.expect(TEMPERATURE);
+    assert!(
+        shown.contains("Breastfeeding or pumping: Yes (as before)"),
+        "the kept answer is not shown:\n{shown}"
+    );
+    p.send(&format!("38.6{ENTER}"));
+    p.pick("Hours since it started", 1, "1 to 3 days");
+    p.confirm_answers();
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("- Redness: A small patch")
+        .has("- Breastfeeding or pumping: yes")
+        .has("- Temperature: 38.6 °C");
+}
+
+/// The review lists the answers; changing one asks only what its new path
+/// needs, keeps the rest, and reviews again.
+#[test]
+fn an_answer_changed_at_the_review_asks_only_where_the_path_changed() {
+    let mut p = Pty::spawn(&[]);
+    no_warning_signs_with_lump(&mut p);
+    p.pick("Redness", 0, "No");
+    p.pick("Breastfeeding or pumping", 0, "Yes");
+    p.type_line(TEMPERATURE, "36.9");
+    no_systemic_signs_one_tender_area(&mut p);
+    p.pick("Hours since it started", 0, "Less than 1 day");
+    p.pick("Course", 1, "About the same");
+    p.pick("Same spot three or more times", 1, "No");
+    let review = p.expect("↑↓ or a number, then Enter");
+    assert!(review.contains("9 Temperature: 36.9 °C"), "{review}");
+    // The temperature is entry 9 of the review (after "See the result").
+    p.send(&format!("9{ENTER}"));
+    p.expect("Change: Temperature");
+    p.type_line(TEMPERATURE, "38.6");
+    // A fever: the fever and flu questions drop out, the duration and the
+    // course are kept, and the two questions of the new path are asked.
+    let shown = p.expect("Nipple damage:");
+    assert!(
+        shown.contains("Hours since it started: Less than 1 day (as before)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Flu-like symptoms:"), "{shown}");
+    p.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    p.pick("Risk factors", 1, "No");
+    p.expect("Answers:");
+    p.expect("1 See the result");
+    p.send(ENTER);
+    p.finish()
+        .status(0)
+        .banner("Contact a provider TODAY")
+        .has("- Temperature: 38.6 °C")
+        .lacks("- Flu-like symptoms");
+}
+
+/// At 40 columns by 20 rows the short answer fits one screen: the urgency,
+/// what it most likely is and the one thing to do, then the time; no line
+/// is longer than the screen, and the urgency is the last line.
+#[test]
+fn the_short_answer_fits_a_40_by_20_screen() {
+    let mut shell = Command::new("sh");
+    shell
+        .arg("-c")
+        .arg(format!("stty cols 40 rows 20 && exec \"{BIN}\" \"$@\""))
+        .arg("sh");
+    let mut p = Pty::spawn_command(
+        shell,
+        &["--set", "sepsis_signs=no", "--set", "skin_emergency=no"],
+    );
+    p.pick("Soft lump or pus", 2, "Not sure");
+    p.confirm_answers();
+    let end = p.finish();
+    end.status(0);
+    let lines: Vec<String> = end.rest.lines().map(strip_escapes).collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("====="))
+        .unwrap_or_else(|| panic!("no result in:\n{}", end.rest));
+    let short_end = lines[start..]
+        .iter()
+        .position(|l| l.ends_with("Not a diagnosis."))
+        .unwrap_or_else(|| panic!("no time line in:\n{}", end.rest));
+    let short = &lines[start..=start + short_end];
+    assert!(
+        short.len() <= 20,
+        "{} lines:\n{}",
+        short.len(),
+        short.join("\n")
+    );
+    assert_eq!(short[1], "Contact a provider TODAY");
+    assert!(
+        short[3].starts_with("Most likely: Possible breast"),
+        "{short:#?}"
+    );
+    assert!(short
+        .iter()
+        .any(|l| l.starts_with("Do now: Contact your health")));
+    for line in &lines[start..] {
+        assert!(line.chars().count() <= 40, "{line:?} is wider than 40");
+    }
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    assert_eq!(last.map(String::as_str), Some("Contact a provider TODAY"));
+}
+
+/// --output in interactive use: the result on screen and in the file, the
+/// file without colour codes even when colour is forced, then "Saved to".
+/// An existing file is refused before the first question.
+#[test]
+fn output_shows_the_result_and_saves_plain_text() {
+    let dir = temp_dir("output");
+    let file = dir.join("result.txt");
+    let path = file.to_str().expect("a UTF-8 path");
+    let mut command = Command::new(BIN);
+    command
+        .args(["--output", path, "--color", "always"])
+        .env("TERM", "xterm-256color")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut p = spawn_plain(command);
+    p.pick("Sepsis warning signs", 0, "Yes");
+    let end = p.finish();
+    end.status(0).has("EMERGENCY: call for help now");
+    end.has(&format!("Saved to {path}"));
+    let saved = std::fs::read_to_string(&file).expect("the result was saved");
+    assert!(saved.contains("EMERGENCY: call for help now"), "{saved}");
+    assert!(
+        !saved.contains('\u{1b}'),
+        "colour codes in the file:\n{saved:?}"
+    );
+
+    let again = Pty::spawn(&["--output", path]);
+    let refused = again.finish();
+    refused
+        .status(2)
+        .has("exists already; give --force to replace it")
+        .no_question_asked();
+}
+
+/// Plain mode in a terminal: numbered choices typed as numbers, ids or
+/// first letters, a duration in days, and no cursor movement at all.
+#[test]
+fn plain_mode_takes_typed_numbers_ids_and_letters() {
+    let mut p = Pty::spawn(&["--plain"]);
+    p.type_line("Sepsis warning signs (Type 1 to 3):", "2");
+    p.type_line(
+        "Dark, blistering or fast-spreading skin (Type 1 to 3, or back):",
+        "no",
+    );
+    p.type_line("Soft lump or pus (Type 1 to 3, or back):", "n");
+    p.type_line("Hours on antibiotics (Type 1 to 5, or back):", "1");
+    p.type_line("Tender spot or lump (Type 1 to 3, or back):", "y");
+    p.type_line("Redness (Type 1 to 4, or back):", "small");
+    p.type_line("Breastfeeding or pumping (Type 1 to 2, or back):", "1");
+    p.type_line("Temperature:", "");
+    p.type_line("Feels feverish (Type 1 to 3, or back):", "u");
+    p.type_line("Hours since it started (Type 1 to 5, or back):", "2 days");
+    p.type_line("type the number of an answer to change it:", "");
+    let end = p.finish();
+    end.status(0)
+        .has("Contact a provider TODAY")
+        .has("- Hours since it started: 48 hours")
+        .has("- Feels feverish: not sure (counted as yes)");
+    assert!(
+        !end.transcript.contains("\u{1b}["),
+        "cursor movement in plain mode:\n{:?}",
+        end.transcript
+    );
 }

@@ -34,7 +34,7 @@ fn unsafe_fever_rules() -> PathBuf {
 fn check_proves_the_default_rules_and_says_what_it_checked() {
     let out = Test::new().args(["rules", "check"]).status(0).stdout();
     for text in [
-        "Checked mastitis-spectrum 2.2.0:",
+        "Checked mastitis-spectrum 2.3.0:",
         "answer classes: ",
         "combinations: ",
         "paths through the tree",

@@ -38,13 +38,13 @@ fn every_result_names_the_rules_and_their_digest() {
         .status(0)
         .json();
     assert_eq!(json["rules"]["digest"], format!("sha256:{digest}"));
-    assert_eq!(json["rules"]["version"], "2.2.0");
+    assert_eq!(json["rules"]["version"], "2.3.0");
     Test::new()
         .args(["assess"])
         .baseline_with(&[])
         .status(0)
         .stdout_has(&format!(
-            "Rules: mastitis-spectrum 2.2.0 (sha256:{}), lactriage",
+            "Rules: mastitis-spectrum 2.3.0 (sha256:{}), lactriage",
             &digest[..16]
         ));
     for audience in ["parent", "consultant"] {
@@ -52,7 +52,7 @@ fn every_result_names_the_rules_and_their_digest() {
             .args(["assess", "--format", "markdown", "--audience", audience])
             .baseline_with(&[])
             .status(0)
-            .stdout_has(&format!("mastitis-spectrum 2.2.0 (sha256:`{digest}`)"));
+            .stdout_has(&format!("mastitis-spectrum 2.3.0 (sha256:`{digest}`)"));
     }
     // A saved record carries it too.
     let dir = std::env::temp_dir().join(format!("lactriage-provenance-{}", std::process::id()));
@@ -406,7 +406,7 @@ fn the_safety_case_has_what_a_safety_officer_signs() {
         .status(0)
         .stdout();
     for text in [
-        "# Clinical safety case: mastitis-spectrum 2.2.0",
+        "# Clinical safety case: mastitis-spectrum 2.3.0",
         &format!(
             "| Digest (SHA-256 of the file's bytes) | `{}` |",
             builtin_digest()

@@ -228,7 +228,7 @@ fn between(a: f64, b: f64, whole: bool) -> Option<f64> {
 }
 
 /// The next machine number above `x` (`f64::next_up`, which needs Rust 1.86).
-fn next_up(x: f64) -> f64 {
+pub(crate) fn next_up(x: f64) -> f64 {
     if x.is_nan() || x == f64::INFINITY {
         return x;
     }

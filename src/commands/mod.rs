@@ -1,8 +1,13 @@
 //! The orchestration of subcommands that do more than one thing: read their
 //! files, call the pure layers ([`crate::rules`], [`crate::analysis`]) and
-//! write what they return. `lib.rs` keeps the prompt and the result.
+//! write what they return. `lib.rs` parses the arguments, decides colour
+//! once and turns errors into exit statuses.
 
+pub(crate) mod assess;
+pub(crate) mod batch;
+pub(crate) mod completions;
 mod progress;
+pub(crate) mod questions;
 pub(crate) mod rules;
 
 use std::path::Path;

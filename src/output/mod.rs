@@ -14,8 +14,8 @@ use crate::rules::{
 
 pub use json::write_json;
 pub use markdown::write_markdown;
-pub use questions::{write_questions_json, write_questions_text};
-pub use text::write_text;
+pub use questions::{write_questions_json, write_questions_markdown, write_questions_text};
+pub use text::{write_short_text, write_text};
 
 /// Everything a renderer needs about one result.
 pub struct Report<'a> {
@@ -129,6 +129,13 @@ impl Report<'_> {
             .collect()
     }
 
+    /// When the result was given, for people: `Sat 21 Nov 2026, 22:10`.
+    pub fn local_time(&self) -> String {
+        chrono::DateTime::parse_from_rfc3339(&self.time)
+            .map(|t| t.format("%a %-d %b %Y, %H:%M").to_string())
+            .unwrap_or_else(|_| self.time.clone())
+    }
+
     pub fn label(&self) -> &str {
         &self.rules.urgency(self.assessment.urgency).label
     }
@@ -143,6 +150,16 @@ impl Report<'_> {
                 && step.answer == Answer::NotMeasured)
         })
     }
+}
+
+/// Runs `render` with colour off, then puts the decision back: a file gets
+/// no colour codes whatever the terminal does.
+pub fn without_colour<T>(render: impl FnOnce() -> T) -> T {
+    let before = colored::control::SHOULD_COLORIZE.should_colorize();
+    colored::control::set_override(false);
+    let result = render();
+    colored::control::set_override(before);
+    result
 }
 
 /// What an "unsure" answer was taken to mean.
@@ -214,14 +231,33 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
             }
         }
         (Answer::Number(x), _) => format_number(*x),
-        (Answer::Range { from, to }, QuestionKind::Number(spec)) => {
+        (
+            Answer::Range {
+                from,
+                to,
+                exclusive,
+            },
+            QuestionKind::Number(spec),
+        ) => {
             let wanted = PresetValue::Range {
                 from: *from,
                 to: *to,
+                exclusive: *exclusive,
+            };
+            // In words, without the machine's ">": "over 0 to 48 hours".
+            let span = match (exclusive, to) {
+                (false, Some(to)) => format!("{}-{}", format_number(*from), format_number(*to)),
+                (false, None) => format!("{}+", format_number(*from)),
+                (true, Some(to)) => format!(
+                    "over {}, under {}",
+                    format_number(*from),
+                    format_number(*to)
+                ),
+                (true, None) => format!("over {}", format_number(*from)),
             };
             match spec.presets.iter().find(|p| p.value == wanted) {
-                Some(p) => format!("{} ({} {})", p.label, answer, spec.unit),
-                None => format!("{answer} {}", spec.unit),
+                Some(p) => format!("{} ({span} {})", p.label, spec.unit),
+                None => format!("{span} {}", spec.unit),
             }
         }
         (Answer::Range { .. }, _) => answer.to_string(),

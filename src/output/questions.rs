@@ -31,6 +31,9 @@ fn accepted(q: &Question) -> String {
                 (None, Some(hi)) => t.push_str(&format!(", {} or less", format_number(hi))),
                 (None, None) => {}
             }
+            if spec.unit == "hours" {
+                t.push_str(" (also in days or weeks: 36h, 2 days, 1 week)");
+            }
             t
         }
         QuestionKind::Temperature => {
@@ -69,6 +72,51 @@ pub fn write_questions_text(
         }
         for line in wrap(q.wording(audience), 72) {
             writeln!(w, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Questions the tree asks, as a Markdown document: a table to scan, then
+/// each question's wording.
+pub fn write_questions_markdown(
+    w: &mut impl Write,
+    rules: &Rules,
+    audience: Audience,
+) -> io::Result<()> {
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    writeln!(w, "# Questions of {} {}", rules.name, rules.version)?;
+    writeln!(w)?;
+    writeln!(w, "| id | label | accepts | asked |")?;
+    writeln!(w, "|---|---|---|---|")?;
+    for q in rules.asked_questions().chain(rules.intake_questions()) {
+        let asked = if q.intake {
+            "consultant intake; never changes the result"
+        } else if q.consultant_only {
+            "consultants only; unanswered counts as not_measured"
+        } else {
+            "when the tree needs it"
+        };
+        writeln!(
+            w,
+            "| `{}` | {} | {} | {asked} |",
+            q.id,
+            cell(&q.label),
+            cell(&accepted(q))
+        )?;
+    }
+    for q in rules.asked_questions().chain(rules.intake_questions()) {
+        writeln!(w)?;
+        writeln!(w, "## `{}`: {}", q.id, q.label)?;
+        writeln!(w)?;
+        for line in q.wording(audience).lines() {
+            writeln!(w, "{line}")?;
+        }
+        if let QuestionKind::Choice(choices) = &q.kind {
+            writeln!(w)?;
+            for c in choices {
+                writeln!(w, "- `{}`: {}", c.id, c.wording(audience))?;
+            }
         }
     }
     Ok(())
@@ -115,9 +163,16 @@ pub fn write_questions_json(
                         .iter()
                         .map(|p| match p.value {
                             PresetValue::Exact(x) => json!({"label": p.label, "value": x}),
-                            PresetValue::Range { from, to } => {
-                                json!({"label": p.label, "from": from, "to": to})
-                            }
+                            PresetValue::Range {
+                                from,
+                                to,
+                                exclusive: false,
+                            } => json!({"label": p.label, "from": from, "to": to}),
+                            PresetValue::Range {
+                                from,
+                                to,
+                                exclusive: true,
+                            } => json!({"label": p.label, "above": from, "to": to}),
                         })
                         .collect();
                 }

@@ -5,9 +5,10 @@ use colored::{ColoredString, Colorize};
 use super::{describe_answer, wrap, Report};
 use crate::rules::{Audience, Urgency};
 
-/// The result for a person at a terminal, wrapped to `width` columns. The
-/// urgency is always spelt out in words: colour only repeats it.
-pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Result<()> {
+/// The short answer: what a person needs first, on one screen even at 40
+/// columns by 20 lines. The urgency in words, what it most likely is, the
+/// one thing to do now, and when the check was made.
+pub fn write_short_text(w: &mut impl Write, report: &Report, width: usize) -> io::Result<()> {
     let a = report.assessment;
     let rule = "=".repeat(width.min(72));
     writeln!(w, "{}", paint(a.urgency, &rule))?;
@@ -15,18 +16,34 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
         writeln!(w, "{}", paint(a.urgency, &line).bold())?;
     }
     writeln!(w, "{}", paint(a.urgency, &rule))?;
-    paragraph(w, &report.contact(), width, "")?;
-
-    writeln!(w)?;
-    let (assessment, answers) = match report.audience {
-        Audience::Parent => ("Most likely:", "Your answers:"),
-        Audience::Consultant => ("Assessment:", "Findings:"),
+    let (likely, now) = match report.audience {
+        Audience::Parent => ("Most likely:", "Do now:"),
+        Audience::Consultant => ("Assessment:", "Refer:"),
     };
-    writeln!(w, "{} {}", assessment.bold(), report.title())?;
-    paragraph(w, report.summary(), width, "  ")?;
+    labelled(w, likely, report.title(), width)?;
+    labelled(w, now, &report.contact(), width)?;
+    let when = format!("{}. Not a diagnosis.", report.local_time());
+    paragraph(w, &when, width, "")?;
+    Ok(())
+}
+
+/// The result for a person at a terminal, wrapped to `width` columns: the
+/// short answer, then the details, then the urgency again as the last line,
+/// so that it is on screen when the output stops. The urgency is always
+/// spelt out in words: colour only repeats it.
+pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Result<()> {
+    let a = report.assessment;
+    write_short_text(w, report, width)?;
 
     writeln!(w)?;
-    writeln!(w, "{}", "Why".bold())?;
+    let answers = match report.audience {
+        Audience::Parent => "Your answers:",
+        Audience::Consultant => "Findings:",
+    };
+    heading(w, "Details", width)?;
+    paragraph(w, report.summary(), width, "  ")?;
+    writeln!(w)?;
+    heading(w, "Why", width)?;
     paragraph(w, &report.why(), width, "  ")?;
     for assumed in report.assumptions() {
         paragraph(w, &assumed, width, "  ")?;
@@ -80,18 +97,44 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
     }
     list(w, "Sources", &a.condition.sources, width)?;
     writeln!(w)?;
-    writeln!(
-        w,
-        "{}",
-        format!(
-            "Rules: {} {} (sha256:{}), lactriage {}",
-            report.rules.name,
-            report.rules.version,
-            report.rules.short_digest(),
-            env!("CARGO_PKG_VERSION")
-        )
-        .dimmed()
-    )?;
+    let footer = format!(
+        "Rules: {} {} (sha256:{}), lactriage {}",
+        report.rules.name,
+        report.rules.version,
+        report.rules.short_digest(),
+        env!("CARGO_PKG_VERSION")
+    );
+    for line in wrap(&footer, width) {
+        writeln!(w, "{}", line.dimmed())?;
+    }
+    // The urgency again, last, where the eye lands when the output stops.
+    writeln!(w, "{}", paint(a.urgency, &"=".repeat(width.min(72))))?;
+    for line in wrap(report.label(), width) {
+        writeln!(w, "{}", paint(a.urgency, &line).bold())?;
+    }
+    Ok(())
+}
+
+/// `label text`, wrapped with later lines indented under the text when
+/// there is room, else under the label.
+fn labelled(w: &mut impl Write, label: &str, text: &str, width: usize) -> io::Result<()> {
+    let lines = wrap(&format!("{label} {text}"), width);
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            let rest = line.strip_prefix(label).unwrap_or(line);
+            writeln!(w, "{}{rest}", label.bold())?;
+        } else {
+            writeln!(w, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A heading, bold, wrapped like any text.
+fn heading(w: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
+    for line in wrap(text, width) {
+        writeln!(w, "{}", line.bold())?;
+    }
     Ok(())
 }
 
@@ -117,7 +160,7 @@ fn list(w: &mut impl Write, heading: &str, items: &[String], width: usize) -> io
         return Ok(());
     }
     writeln!(w)?;
-    writeln!(w, "{}", heading.bold())?;
+    self::heading(w, heading, width)?;
     for item in items {
         for (i, line) in wrap(item, width.saturating_sub(4)).iter().enumerate() {
             writeln!(w, "{}{line}", if i == 0 { "  - " } else { "    " })?;

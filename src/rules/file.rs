@@ -211,6 +211,9 @@ pub struct PresetDef {
     pub label: String,
     pub value: Option<f64>,
     pub from: Option<f64>,
+    /// A lower end left out of the range: `above = 0, to = 48` is more
+    /// than 0 and under 48.
+    pub above: Option<f64>,
     pub to: Option<f64>,
 }
 

@@ -566,25 +566,34 @@ fn build_preset(
     let def = p.into_inner();
     let report_span = span.clone();
     let in_bounds = |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
-    let value = match (def.value, def.from, def.to) {
-        (Some(v), None, None) => PresetValue::Exact(v),
-        (None, Some(from), to) => PresetValue::Range { from, to },
+    let value = match (def.value, def.from, def.above, def.to) {
+        (Some(v), None, None, None) => PresetValue::Exact(v),
+        (None, Some(from), None, to) => PresetValue::Range {
+            from,
+            to,
+            exclusive: false,
+        },
+        (None, None, Some(from), to) => PresetValue::Range {
+            from,
+            to,
+            exclusive: true,
+        },
         _ => {
             c.report(
                 report_span,
-                "a preset has either value = N, or from = N with an optional to = N",
+                "a preset has either value = N, or from = N (or above = N) with an optional to = N",
             );
             return None;
         }
     };
-    let finite = [def.value, def.from, def.to]
+    let finite = [def.value, def.from, def.above, def.to]
         .into_iter()
         .flatten()
         .all(f64::is_finite);
     let ok = finite
         && match value {
             PresetValue::Exact(v) => in_bounds(v),
-            PresetValue::Range { from, to } => {
+            PresetValue::Range { from, to, .. } => {
                 in_bounds(from) && to.is_none_or(|t| t > from && max.is_none_or(|m| t <= m))
             }
         };
@@ -1398,7 +1407,12 @@ fn check_presets(c: &mut Checker, nodes: &[Node], questions: &[Question]) {
             continue;
         };
         for preset in &spec.presets {
-            let PresetValue::Range { from, to } = preset.value else {
+            let PresetValue::Range {
+                from,
+                to,
+                exclusive,
+            } = preset.value
+            else {
                 continue;
             };
             // A bound splits values at `value`; an inclusive lower bound (or
@@ -1409,7 +1423,13 @@ fn check_presets(c: &mut Checker, nodes: &[Node], questions: &[Question]) {
                 lower.into_iter().chain(upper)
             });
             for (t, t_goes_up) in splits {
-                let all_above = if t_goes_up { from >= t } else { from > t };
+                // Values above an excluded `from` all pass `t` when `from`
+                // is `t` or more, whichever side `t` itself goes.
+                let all_above = if t_goes_up || exclusive {
+                    from >= t
+                } else {
+                    from > t
+                };
                 let all_below = to.is_some_and(|to| to <= t);
                 if !(all_above || all_below) {
                     c.report(

@@ -305,12 +305,13 @@ pub struct Preset {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PresetValue {
     Exact(f64),
-    /// From `from` (inclusive) up to `to` (exclusive); the loader checks that
-    /// no threshold of the tree falls inside, so every value in it leads to
-    /// the same result.
+    /// From `from` (inclusive, or exclusive with `exclusive`) up to `to`
+    /// (exclusive); the loader checks that no threshold of the tree falls
+    /// inside, so every value in it leads to the same result.
     Range {
         from: f64,
         to: Option<f64>,
+        exclusive: bool,
     },
 }
 

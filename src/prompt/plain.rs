@@ -1,0 +1,335 @@
+//! The plain prompt: one question per line, numbered choices, and the
+//! answer typed as a line: the choice's number, its id (`yes`, `small`) or
+//! its first letter. No cursor movement and no colour, so a screen reader
+//! reads it in order, a dumb terminal shows it as it comes, and answers can
+//! be piped in: `printf '2\n2\n...' | lactriage --plain`.
+
+use std::io::{BufRead, Read, Write};
+
+use super::{
+    is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem, Prompt, PromptError,
+    Reply, ReviewChoice, ReviewLine,
+};
+use crate::answers::{parse_answer, push_escaped, Answer, RawAnswer};
+use crate::output::wrap;
+use crate::rules::{Audience, Question};
+
+/// Reads answers from `input`, one a line, and writes the questions to
+/// `output`.
+pub struct PlainPrompt<R, W> {
+    input: R,
+    output: W,
+    width: usize,
+    /// The input is a pipe or a file, not a person: a question is shown only
+    /// once an answer to it is waiting, so that input that has ended gives
+    /// the list of missing answers and no stray question.
+    piped: bool,
+    /// Lines read so far, for messages.
+    line: usize,
+}
+
+impl<R: BufRead, W: Write> PlainPrompt<R, W> {
+    pub fn new(input: R, output: W, width: usize, piped: bool) -> Self {
+        PlainPrompt {
+            input,
+            output,
+            width: width.clamp(20, 100),
+            piped,
+            line: 0,
+        }
+    }
+
+    fn say(&mut self, text: &str) -> Result<(), PromptError> {
+        for line in wrap(text, self.width) {
+            writeln!(self.output, "{line}")?;
+        }
+        Ok(())
+    }
+
+    /// The next line typed, without its line break; `None` at the end.
+    fn read(&mut self) -> Result<Option<String>, PromptError> {
+        let mut bytes = Vec::new();
+        // A person's line is short; a longer one is not an answer anyway.
+        let n = Read::take(&mut self.input, 64 * 1024).read_until(b'\n', &mut bytes)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.line += 1;
+        let text = String::from_utf8_lossy(&bytes);
+        Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
+    }
+
+    /// Waits for input when it is piped; ends the questions when there is
+    /// none left.
+    fn input_waiting(&mut self) -> Result<(), PromptError> {
+        if self.piped && self.input.fill_buf()?.is_empty() {
+            return Err(PromptError::EndOfInput);
+        }
+        Ok(())
+    }
+
+    /// Asks for a line until one is given: the end of input ends the run.
+    fn answer_line(&mut self, prompt: &str) -> Result<String, PromptError> {
+        write!(self.output, "{prompt} ")?;
+        self.output.flush()?;
+        let line = self.read()?.ok_or(PromptError::EndOfInput)?;
+        if self.piped {
+            // Echo piped answers so that the transcript reads as a dialogue.
+            writeln!(self.output, "{}", shown(&line))?;
+        }
+        Ok(line)
+    }
+
+    fn typed(
+        &mut self,
+        q: &Question,
+        asking: Asking,
+        empty: Option<Reply>,
+    ) -> Result<Reply, PromptError> {
+        self.say(&typing_hint(q, asking, true))?;
+        loop {
+            let line = self.answer_line(&format!("{}:", q.label))?;
+            if asking.can_go_back && is_back(&line) {
+                return Ok(Reply::Back);
+            }
+            if line.trim().is_empty() {
+                if let Some(reply) = &empty {
+                    return Ok(reply.clone());
+                }
+            }
+            match parse_answer(q, &RawAnswer::Text(line)) {
+                Ok(answer) => return Ok(Reply::Answer(answer)),
+                Err(e) => self.say(&format!("  {}", retry_message(&e)))?,
+            }
+        }
+    }
+}
+
+/// A typed line as it may be shown: control characters escaped.
+fn shown(line: &str) -> String {
+    let mut out = String::new();
+    for c in line.chars() {
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+/// The entry a typed line names: its number, its key (`yes`, an id), the
+/// unique first letter of a key, or its text.
+fn pick(items: &[MenuItem], line: &str) -> Option<usize> {
+    let typed = line.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    if let Ok(n) = typed.parse::<usize>() {
+        return (1..=items.len()).contains(&n).then(|| n - 1);
+    }
+    let by_key = items
+        .iter()
+        .position(|i| i.key.as_deref() == Some(typed.as_str()));
+    let by_text = || items.iter().position(|i| i.text.to_lowercase() == typed);
+    let by_letter = || {
+        let mut letters = typed.chars();
+        let letter = letters.next()?;
+        if letters.next().is_some() {
+            return None;
+        }
+        let mut matching = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.key.as_deref().is_some_and(|k| k.starts_with(letter)));
+        let first = matching.next()?;
+        matching.next().is_none().then_some(first.0)
+    };
+    by_key.or_else(by_text).or_else(by_letter)
+}
+
+impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
+    fn introduce(&mut self, text: &str, _audience: Audience) -> Result<(), PromptError> {
+        self.input_waiting()?;
+        self.say(text)?;
+        writeln!(self.output)?;
+        Ok(())
+    }
+
+    fn ask(
+        &mut self,
+        q: &Question,
+        audience: Audience,
+        asking: Asking,
+    ) -> Result<Reply, PromptError> {
+        self.input_waiting()?;
+        self.say(q.wording(audience))?;
+        if audience == Audience::Parent {
+            if let Some(help) = &q.help {
+                self.say(help)?;
+            }
+        }
+        let Some(items) = menu(q, audience, asking.optional) else {
+            let empty = if asking.optional {
+                Some(Reply::Skip)
+            } else {
+                q.accepts_not_measured()
+                    .then_some(Reply::Answer(Answer::NotMeasured))
+            };
+            let reply = self.typed(q, asking, empty)?;
+            writeln!(self.output)?;
+            return Ok(reply);
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.say(&format!("{} {}", i + 1, item.text))?;
+        }
+        let mut how = format!("Type 1 to {}", items.len());
+        if asking.can_go_back {
+            how.push_str(", or back");
+        }
+        loop {
+            let line = self.answer_line(&format!("{} ({how}):", q.label))?;
+            if asking.can_go_back && is_back(&line) {
+                writeln!(self.output)?;
+                return Ok(Reply::Back);
+            }
+            // A typed duration ("36 h", "2 days") answers at once.
+            if let Ok(answer) = parse_answer(q, &RawAnswer::Text(line.clone())) {
+                if line.trim().parse::<usize>().is_err() {
+                    writeln!(self.output)?;
+                    return Ok(Reply::Answer(answer));
+                }
+            }
+            let Some(i) = pick(&items, &line) else {
+                self.say(&format!(
+                    "  Please type a number from 1 to {}: \"{}\" is not one of them.",
+                    items.len(),
+                    shown(line.trim())
+                ))?;
+                continue;
+            };
+            let reply = match &items[i].action {
+                MenuAction::Answer(answer) => Reply::Answer(answer.clone()),
+                MenuAction::Skip => Reply::Skip,
+                MenuAction::TypeNumber => {
+                    let typing = Asking {
+                        can_go_back: true,
+                        ..asking
+                    };
+                    match self.typed(q, typing, None)? {
+                        Reply::Back => continue,
+                        reply => reply,
+                    }
+                }
+            };
+            writeln!(self.output)?;
+            return Ok(reply);
+        }
+    }
+
+    fn kept(&mut self, q: &Question, answer: &str) -> Result<(), PromptError> {
+        self.say(&format!("{}: {} (as before)", q.label, shown(answer)))
+    }
+
+    fn review(
+        &mut self,
+        lines: &[ReviewLine],
+        audience: Audience,
+    ) -> Result<ReviewChoice, PromptError> {
+        self.say(match audience {
+            Audience::Parent => "Your answers:",
+            Audience::Consultant => "Findings recorded:",
+        })?;
+        for (i, l) in lines.iter().enumerate() {
+            self.say(&format!("{} {}: {}", i + 1, l.label, shown(&l.answer)))?;
+        }
+        loop {
+            write!(
+                self.output,
+                "Press Enter to see the result, or type the number of an answer to change it: "
+            )?;
+            self.output.flush()?;
+            // The end of piped answers confirms them: nothing is left to
+            // change them with.
+            let Some(line) = self.read()? else {
+                writeln!(self.output)?;
+                return Ok(ReviewChoice::Confirm);
+            };
+            if self.piped {
+                writeln!(self.output, "{}", shown(&line))?;
+            }
+            let typed = line.trim();
+            if typed.is_empty() {
+                writeln!(self.output)?;
+                return Ok(ReviewChoice::Confirm);
+            }
+            match typed.parse::<usize>() {
+                Ok(n) if (1..=lines.len()).contains(&n) => {
+                    writeln!(self.output)?;
+                    return Ok(ReviewChoice::Change(n - 1));
+                }
+                _ => self.say(&format!(
+                    "  Please type a number from 1 to {}, or press Enter.",
+                    lines.len()
+                ))?,
+            }
+        }
+    }
+
+    fn notice(&mut self, text: &str) -> Result<(), PromptError> {
+        writeln!(self.output, "{text}")?;
+        Ok(())
+    }
+
+    fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
+        self.say(question)?;
+        self.say("1 Yes")?;
+        self.say("2 No")?;
+        loop {
+            let Some(line) = ({
+                write!(self.output, "Record now (type 1 or 2): ")?;
+                self.output.flush()?;
+                self.read()?
+            }) else {
+                writeln!(self.output)?;
+                return Ok(false);
+            };
+            match line.trim().to_lowercase().as_str() {
+                "1" | "y" | "yes" => return Ok(true),
+                "2" | "n" | "no" => return Ok(false),
+                _ => self.say("  Please type 1 or 2.")?,
+            }
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), PromptError> {
+        self.output.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(keys: &[&str]) -> Vec<MenuItem> {
+        keys.iter()
+            .map(|k| MenuItem {
+                text: k.to_uppercase(),
+                key: Some((*k).to_string()),
+                action: MenuAction::Skip,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_choice_is_picked_by_number_id_or_unique_first_letter() {
+        let menu = items(&["yes", "no", "unsure"]);
+        assert_eq!(pick(&menu, "2"), Some(1));
+        assert_eq!(pick(&menu, " Unsure "), Some(2));
+        assert_eq!(pick(&menu, "u"), Some(2));
+        assert_eq!(pick(&menu, "y"), Some(0));
+        assert_eq!(pick(&menu, "4"), None);
+        assert_eq!(pick(&menu, "0"), None);
+        let redness = items(&["none", "small", "spreading", "streaks"]);
+        // "s" could be three of them: not a choice.
+        assert_eq!(pick(&redness, "s"), None);
+        assert_eq!(pick(&redness, "n"), Some(0));
+    }
+}

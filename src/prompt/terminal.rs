@@ -1,0 +1,575 @@
+//! The prompt for a person at a terminal: each question printed whole and
+//! wrapped, then a menu moved with the arrow keys (or a number typed), or a
+//! line to type a reading into. It draws only lines it has wrapped itself,
+//! so it knows how many to clear, whatever the width: a menu leaves one line,
+//! `Label: answer`, and nothing else behind.
+
+use console::{Key, Term};
+
+use super::{
+    is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem, Prompt, PromptError,
+    Reply, ReviewChoice, ReviewLine,
+};
+use crate::answers::{parse_answer, Answer, RawAnswer};
+use crate::output::wrap;
+use crate::rules::{Audience, Question, QuestionKind};
+
+/// The interactive prompt on standard error, so standard output carries only
+/// the result.
+pub struct TerminalPrompt {
+    term: Term,
+}
+
+impl Default for TerminalPrompt {
+    fn default() -> Self {
+        TerminalPrompt::new()
+    }
+}
+
+/// What a menu returned.
+enum Picked {
+    Item(usize),
+    Back,
+}
+
+impl TerminalPrompt {
+    pub fn new() -> TerminalPrompt {
+        TerminalPrompt {
+            term: Term::stderr(),
+        }
+    }
+
+    /// Usable columns: one less than the terminal's, so that a full line
+    /// never leaves the cursor waiting at the edge.
+    fn width(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(80, |(_rows, cols)| usize::from(cols))
+            .clamp(20, 100)
+            - 1
+    }
+
+    /// Rows: a menu taller than this could not be cleared.
+    fn height(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(24, |(rows, _cols)| usize::from(rows))
+            .max(8)
+    }
+
+    fn colour(&self) -> bool {
+        console::colors_enabled_stderr()
+    }
+
+    fn write_wrapped(&self, text: &str, indent: &str, style: Style) -> Result<(), PromptError> {
+        let width = self.width().saturating_sub(indent.len());
+        for line in wrap(text, width) {
+            let line = format!("{indent}{line}");
+            self.term.write_line(&style.apply(&line, self.colour()))?;
+        }
+        Ok(())
+    }
+
+    /// The question printed whole, wrapped to the terminal; the menu itself
+    /// carries only the short label.
+    fn show(&mut self, q: &Question, audience: Audience) -> Result<(), PromptError> {
+        self.term.write_line("")?;
+        self.write_wrapped(q.wording(audience), "", Style::Bold)?;
+        // The help speaks to a parent; a consultant reads the clinical
+        // wording alone.
+        if audience == Audience::Parent {
+            if let Some(help) = &q.help {
+                self.write_wrapped(help, "  ", Style::Dim)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A menu that opens on no answer: Enter does nothing until the person
+    /// has moved to a choice or typed its number, so no question is answered
+    /// by reflex (hazard H8 of the triage specification). `selected` opens
+    /// it on an entry instead, for the review, where Enter shows the result.
+    fn menu(
+        &mut self,
+        label: &str,
+        items: &[String],
+        can_go_back: bool,
+        mut selected: Option<usize>,
+    ) -> Result<Picked, PromptError> {
+        let n = items.len();
+        let width = self.width();
+        let colour = self.colour();
+        let mut help = if n <= 9 {
+            format!("↑↓ and Enter, or type 1-{n}")
+        } else {
+            "↑↓ or a number, then Enter".to_string()
+        };
+        if can_go_back {
+            help.push_str("; Esc or ← goes back");
+        }
+        let mut typed = String::new();
+        let mut drawn = 0;
+        let mut first = 0;
+        let height = self.height();
+        self.term.hide_cursor()?;
+        let picked = loop {
+            let lines = menu_lines(
+                label,
+                items,
+                selected,
+                &help,
+                (width, height),
+                &mut first,
+                colour,
+            );
+            self.term.clear_last_lines(drawn)?;
+            for line in &lines {
+                self.term.write_line(line)?;
+            }
+            drawn = lines.len();
+            let key = match self.term.read_key() {
+                Ok(key) => key,
+                Err(e) => {
+                    let _ = self.term.clear_last_lines(drawn);
+                    let _ = self.term.show_cursor();
+                    return Err(if e.kind() == std::io::ErrorKind::Interrupted {
+                        PromptError::Interrupted
+                    } else {
+                        PromptError::Io(e)
+                    });
+                }
+            };
+            match key {
+                Key::ArrowDown | Key::Tab | Key::Char('j') => {
+                    typed.clear();
+                    selected = Some(selected.map_or(0, |i| (i + 1) % n));
+                }
+                Key::ArrowUp | Key::BackTab | Key::Char('k') => {
+                    typed.clear();
+                    selected = Some(selected.map_or(n - 1, |i| (i + n - 1) % n));
+                }
+                Key::Enter => {
+                    if let Some(i) = selected {
+                        break Picked::Item(i);
+                    }
+                }
+                Key::Char(c) if c.is_ascii_digit() => {
+                    typed.push(c);
+                    match typed.parse::<usize>() {
+                        // With nine entries or fewer, a number is a choice.
+                        Ok(k) if n <= 9 && (1..=n).contains(&k) => break Picked::Item(k - 1),
+                        Ok(k) if (1..=n).contains(&k) => selected = Some(k - 1),
+                        _ => {
+                            typed.clear();
+                            typed.push(c);
+                            if let Ok(k @ 1..) = typed.parse::<usize>() {
+                                if k <= n {
+                                    selected = Some(k - 1);
+                                }
+                            }
+                        }
+                    }
+                }
+                Key::Escape | Key::ArrowLeft | Key::Backspace if can_go_back => break Picked::Back,
+                _ => {}
+            }
+        };
+        self.term.clear_last_lines(drawn)?;
+        self.term.show_cursor()?;
+        Ok(picked)
+    }
+
+    /// Writes what was chosen where the menu was: `Label: answer`.
+    fn answered(&self, label: &str, answer: &str) -> Result<(), PromptError> {
+        self.write_wrapped(&format!("{label}: {answer}"), "", Style::Plain)
+    }
+
+    /// One line typed after `prompt`, with Backspace; Esc is Back. The
+    /// line is redrawn whole on each key, so that it wraps and unwraps
+    /// cleanly at any width.
+    fn read_line(
+        &mut self,
+        prompt: &str,
+        can_go_back: bool,
+    ) -> Result<Option<String>, PromptError> {
+        let width = self.width() + 1;
+        let mut text = String::new();
+        let mut above = 0;
+        let redraw = |term: &Term, text: &str, above: &mut usize| -> Result<(), PromptError> {
+            term.write_str("\r")?;
+            if *above > 0 {
+                term.move_cursor_up(*above)?;
+            }
+            term.clear_to_end_of_screen()?;
+            let shown = format!("{prompt}{}", escaped(text));
+            term.write_str(&shown)?;
+            *above = shown.chars().count().saturating_sub(1) / width;
+            Ok(())
+        };
+        loop {
+            redraw(&self.term, &text, &mut above)?;
+            let key = self.term.read_key().map_err(|e| {
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    PromptError::Interrupted
+                } else {
+                    PromptError::Io(e)
+                }
+            })?;
+            match key {
+                Key::Enter => break,
+                Key::Backspace => {
+                    text.pop();
+                }
+                Key::Escape if can_go_back => {
+                    redraw(&self.term, "", &mut above)?;
+                    self.term.write_line("")?;
+                    return Ok(None);
+                }
+                Key::Char(c) if !c.is_control() => text.push(c),
+                _ => {}
+            }
+        }
+        // Leave the line as typed, wrapped at words, and go to the next.
+        self.term.write_str("\r")?;
+        if above > 0 {
+            self.term.move_cursor_up(above)?;
+        }
+        self.term.clear_to_end_of_screen()?;
+        Ok(Some(text))
+    }
+
+    /// A typed answer, asked again until it parses; an empty line is
+    /// `empty` when given.
+    fn text(
+        &mut self,
+        q: &Question,
+        asking: Asking,
+        empty: Option<Reply>,
+    ) -> Result<Reply, PromptError> {
+        self.write_wrapped(&typing_hint(q, asking, false), "  ", Style::Dim)?;
+        let prompt = format!("{}: ", q.label);
+        loop {
+            let Some(line) = self.read_line(&prompt, asking.can_go_back)? else {
+                return Ok(Reply::Back);
+            };
+            if asking.can_go_back && is_back(&line) {
+                self.term.write_line("")?;
+                return Ok(Reply::Back);
+            }
+            if line.trim().is_empty() {
+                if let Some(reply) = &empty {
+                    let shown = match reply {
+                        Reply::Answer(Answer::NotMeasured) => "not measured",
+                        _ => "skipped",
+                    };
+                    self.answered(&q.label, shown)?;
+                    return Ok(reply.clone());
+                }
+            }
+            match parse_answer(q, &RawAnswer::Text(line.clone())) {
+                Ok(answer) => {
+                    self.answered(&q.label, &escaped(line.trim()))?;
+                    return Ok(Reply::Answer(answer));
+                }
+                Err(e) => {
+                    self.answered(&q.label, &escaped(line.trim()))?;
+                    self.write_wrapped(&retry_message(&e), "  ", Style::Red)?;
+                }
+            }
+        }
+    }
+}
+
+/// Control characters shown, never sent to the terminal.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        crate::answers::push_escaped(&mut out, c);
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Style {
+    Plain,
+    Bold,
+    Dim,
+    Red,
+}
+
+impl Style {
+    fn apply(self, text: &str, colour: bool) -> String {
+        if !colour {
+            return text.to_string();
+        }
+        let styled = console::style(text).for_stderr();
+        match self {
+            Style::Plain => text.to_string(),
+            Style::Bold => styled.bold().to_string(),
+            Style::Dim => styled.dim().to_string(),
+            Style::Red => styled.red().to_string(),
+        }
+    }
+}
+
+/// The lines of an open menu, each shorter than `width` and no more than
+/// `height` in all: the label, the entries numbered (the selected one
+/// marked `>`), and the keys. A menu taller than the screen shows a window
+/// of entries that follows the selection from `first`, so that it can be
+/// cleared and redrawn whole.
+fn menu_lines(
+    label: &str,
+    items: &[String],
+    selected: Option<usize>,
+    help: &str,
+    (width, height): (usize, usize),
+    first: &mut usize,
+    colour: bool,
+) -> Vec<String> {
+    let number_width = items.len().to_string().len();
+    let entries: Vec<Vec<String>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let active = selected == Some(i);
+            let marker = if active { ">" } else { " " };
+            let head = format!("{marker} {:>number_width$} ", i + 1);
+            let indent = " ".repeat(head.chars().count());
+            wrap(item, width.saturating_sub(indent.len()))
+                .into_iter()
+                .enumerate()
+                .map(|(k, line)| {
+                    let line = if k == 0 {
+                        format!("{head}{line}")
+                    } else {
+                        format!("{indent}{line}")
+                    };
+                    if active {
+                        Style::Bold.apply(&line, colour)
+                    } else {
+                        line
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut lines = wrap(&format!("{label}:"), width);
+    let help_lines: Vec<String> = wrap(help, width.saturating_sub(2))
+        .into_iter()
+        .map(|l| Style::Dim.apply(&format!("  {l}"), colour))
+        .collect();
+    let total: usize = entries.iter().map(Vec::len).sum();
+    // Room for the entries, and for a line saying more are hidden.
+    let room = height
+        .saturating_sub(lines.len() + help_lines.len() + 2)
+        .max(3);
+    if total <= room {
+        lines.extend(entries.into_iter().flatten());
+    } else {
+        let fits =
+            |from: usize, to: usize| entries[from..=to].iter().map(Vec::len).sum::<usize>() <= room;
+        let target = selected.unwrap_or(0);
+        if target < *first {
+            *first = target;
+        }
+        while *first < target && !fits(*first, target) {
+            *first += 1;
+        }
+        let mut last = *first;
+        while last + 1 < entries.len() && fits(*first, last + 1) {
+            last += 1;
+        }
+        let above = *first;
+        let below = entries.len() - 1 - last;
+        let mut shown: Vec<String> = entries[*first..=last].iter().flatten().cloned().collect();
+        shown.truncate(room);
+        lines.extend(shown);
+        lines.push(Style::Dim.apply(
+            &format!("  ({above} more above, {below} more below)"),
+            colour,
+        ));
+    }
+    lines.extend(help_lines);
+    lines
+}
+
+impl Prompt for TerminalPrompt {
+    fn introduce(&mut self, text: &str, _audience: Audience) -> Result<(), PromptError> {
+        self.write_wrapped(text, "", Style::Plain)
+    }
+
+    fn ask(
+        &mut self,
+        q: &Question,
+        audience: Audience,
+        asking: Asking,
+    ) -> Result<Reply, PromptError> {
+        self.show(q, audience)?;
+        let Some(items) = menu(q, audience, asking.optional) else {
+            let empty = if asking.optional {
+                Some(Reply::Skip)
+            } else {
+                q.accepts_not_measured()
+                    .then_some(Reply::Answer(Answer::NotMeasured))
+            };
+            let reply = self.text(q, asking, empty)?;
+            if reply == Reply::Answer(Answer::NotMeasured)
+                && matches!(q.kind, QuestionKind::Temperature)
+                && audience == Audience::Parent
+            {
+                self.write_wrapped(
+                    "No reading: the next question asks how you feel.",
+                    "  ",
+                    Style::Plain,
+                )?;
+            }
+            return Ok(reply);
+        };
+        let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
+        loop {
+            let picked = self.menu(&q.label, &texts, asking.can_go_back, None)?;
+            let item: &MenuItem = match picked {
+                Picked::Back => return Ok(Reply::Back),
+                Picked::Item(i) => &items[i],
+            };
+            match &item.action {
+                MenuAction::Answer(answer) => {
+                    self.answered(&q.label, &item.text)?;
+                    return Ok(Reply::Answer(answer.clone()));
+                }
+                MenuAction::Skip => {
+                    self.answered(&q.label, "Skip")?;
+                    return Ok(Reply::Skip);
+                }
+                MenuAction::TypeNumber => {
+                    // Back from typing returns to this menu.
+                    let typing = Asking {
+                        can_go_back: true,
+                        ..asking
+                    };
+                    match self.text(q, typing, None)? {
+                        Reply::Back => continue,
+                        reply => return Ok(reply),
+                    }
+                }
+            }
+        }
+    }
+
+    fn kept(&mut self, q: &Question, answer: &str) -> Result<(), PromptError> {
+        self.write_wrapped(
+            &format!("{}: {answer} (as before)", q.label),
+            "",
+            Style::Dim,
+        )
+    }
+
+    fn review(
+        &mut self,
+        lines: &[ReviewLine],
+        audience: Audience,
+    ) -> Result<ReviewChoice, PromptError> {
+        self.term.write_line("")?;
+        let heading = match audience {
+            Audience::Parent => "Check your answers. Choose one to change it, or see the result.",
+            Audience::Consultant => "Review the findings: choose one to amend, or see the result.",
+        };
+        self.write_wrapped(heading, "", Style::Bold)?;
+        let mut items = vec!["See the result".to_string()];
+        items.extend(
+            lines
+                .iter()
+                .map(|l| format!("{}: {}", l.label, escaped(&l.answer))),
+        );
+        match self.menu("Answers", &items, false, Some(0))? {
+            Picked::Item(0) | Picked::Back => {
+                self.answered("Answers", "confirmed")?;
+                Ok(ReviewChoice::Confirm)
+            }
+            Picked::Item(i) => {
+                self.answered("Change", &lines[i - 1].label)?;
+                Ok(ReviewChoice::Change(i - 1))
+            }
+        }
+    }
+
+    fn notice(&mut self, text: &str) -> Result<(), PromptError> {
+        self.term.write_line("")?;
+        for line in text.lines() {
+            self.term.write_line(line)?;
+        }
+        Ok(())
+    }
+
+    fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
+        self.term.write_line("")?;
+        self.write_wrapped(question, "", Style::Bold)?;
+        let items = ["Yes".to_string(), "No".to_string()];
+        let picked = self.menu("Record now", &items, false, None)?;
+        let yes = matches!(picked, Picked::Item(0));
+        self.answered("Record now", if yes { "Yes" } else { "No" })?;
+        Ok(yes)
+    }
+
+    fn finish(&mut self) -> Result<(), PromptError> {
+        self.term.write_line("")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_menu_fits_a_narrow_screen_line_by_line() {
+        let items = vec![
+            "Red streaks or lines running from the area, or redness that has grown since this morning"
+                .to_string(),
+            "No".to_string(),
+        ];
+        let lines = menu_lines(
+            "Dark, blistering or fast-spreading skin",
+            &items,
+            Some(0),
+            "↑↓ and Enter, or type 1-2; Esc or ← goes back",
+            (39, 20),
+            &mut 0,
+            false,
+        );
+        for line in &lines {
+            assert!(line.chars().count() <= 39, "{line:?} is too long");
+        }
+        assert!(lines.iter().any(|l| l.starts_with("> 1 Red streaks")));
+        assert!(lines.iter().any(|l| l.starts_with("  2 No")));
+    }
+
+    #[test]
+    fn a_menu_taller_than_the_screen_shows_a_window_that_follows_the_selection() {
+        let items: Vec<String> = (1..=30).map(|i| format!("Answer number {i}")).collect();
+        let mut first = 0;
+        for selected in [None, Some(0), Some(25), Some(29), Some(3)] {
+            let lines = menu_lines(
+                "Answers",
+                &items,
+                selected,
+                "keys",
+                (39, 20),
+                &mut first,
+                false,
+            );
+            assert!(lines.len() <= 20, "{} lines for {selected:?}", lines.len());
+            let shown = format!(
+                "> {:>2} Answer number {}",
+                selected.unwrap_or(0) + 1,
+                selected.unwrap_or(0) + 1
+            );
+            if selected.is_some() {
+                assert!(lines.contains(&shown), "{shown:?} not in {lines:#?}");
+            }
+            assert!(lines
+                .iter()
+                .any(|l| l.contains("more below") || l.contains("more above")));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! An interactive check: the questions the tree needs, asked one by one at
+//! a [`Prompt`], with Back on every question, a review of the answers before
+//! the result, and, for a consultant, the intake. It decides only the order
+//! of questions; the result is the engine's, from the answers alone.
+//!
+//! Going back keeps what was answered after: when the way through the tree
+//! comes to such a question again, its answer is used as before (and shown
+//! as such) rather than asked again. So a changed answer asks again only
+//! where the path changed.
+//!
+//! ```
+//! use lactriage::answers::{Answer, Answers};
+//! use lactriage::prompt::{Asking, Prompt, PromptError, Reply};
+//! use lactriage::rules::{Audience, Question, Rules, Urgency};
+//! use lactriage::session::Session;
+//!
+//! /// Says yes to the first warning sign.
+//! struct Yes;
+//! impl Prompt for Yes {
+//!     fn ask(&mut self, _: &Question, _: Audience, _: Asking) -> Result<Reply, PromptError> {
+//!         Ok(Reply::Answer(Answer::Yes))
+//!     }
+//! }
+//!
+//! let rules = Rules::builtin().unwrap();
+//! let mut session = Session::new(&rules, Answers::new(), Audience::Parent);
+//! let result = session.run(&mut Yes).unwrap();
+//! assert_eq!(result.urgency, Urgency::Emergency);
+//! ```
+
+use std::collections::HashMap;
+
+use crate::answers::{Answer, Answers};
+use crate::engine::{self, given_or_default, Assessment, Stop};
+use crate::error::Error;
+use crate::prompt::{chosen, Asking, Prompt, PromptError, Reply, ReviewChoice, ReviewLine};
+use crate::rules::{Audience, Question, Rules, Urgency};
+
+/// One question answered at the prompt: `None` for a skipped intake question.
+struct Given<'r> {
+    question: &'r Question,
+    answer: Option<Answer>,
+}
+
+/// What the walk needs next.
+enum Next<'r> {
+    Ask(&'r Question),
+    Done(Assessment<'r>),
+}
+
+pub struct Session<'r> {
+    rules: &'r Rules,
+    audience: Audience,
+    /// Answers from files and `--set`: never asked.
+    fixed: Answers,
+    /// Answers given at the prompt, in the order asked.
+    given: Vec<Given<'r>>,
+    /// Answers from before a Back or a change, used again if the walk comes
+    /// back to their question.
+    kept: HashMap<&'r str, Option<Answer>>,
+    /// The question gone back to: asked again even though it has a kept
+    /// answer.
+    reask: Option<&'r str>,
+    /// The consultant's intake is asked after the triage.
+    with_intake: bool,
+    introduced: bool,
+    intake_introduced: bool,
+}
+
+const INTRO_PARENT: &str = "lactriage asks a few questions about your breast symptoms, then says \
+what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \
+unwell, call your local emergency number now. Nothing is chosen for you: pick each answer \
+yourself. You can go back at any question, and check your answers before the result. Ctrl-C \
+stops at any time.";
+
+const INTRO_CONSULTANT: &str = "Triage intake in clinical wording: emergency screening and vitals \
+first (leave a vital not measured if it was not taken), then the breast findings. No answer is \
+preselected. Back is available at every question, and the findings are reviewed before the \
+result. A triage aid, not a diagnosis. Ctrl-C stops at any time.";
+
+const INTAKE_INTRO: &str =
+    "Intake for the record: these do not change the result, and each may be skipped.";
+
+/// Asked of a consultant after an emergency result has been shown.
+pub const EMERGENCY_INTAKE_QUESTION: &str =
+    "The result above stands. Record the intake details for the chart now? They do not change it.";
+
+impl<'r> Session<'r> {
+    /// A check of `rules` that asks whatever `fixed` does not answer.
+    pub fn new(rules: &'r Rules, fixed: Answers, audience: Audience) -> Session<'r> {
+        Session {
+            rules,
+            audience,
+            fixed,
+            given: Vec::new(),
+            kept: HashMap::new(),
+            reask: None,
+            with_intake: audience == Audience::Consultant,
+            introduced: false,
+            intake_introduced: false,
+        }
+    }
+
+    /// Every answer: the fixed ones, then those given at the prompt.
+    pub fn answers(&self) -> Answers {
+        let mut answers = self.fixed.clone();
+        for g in &self.given {
+            if let Some(answer) = &g.answer {
+                answers.record(&g.question.id, answer.clone());
+            }
+        }
+        answers
+    }
+
+    pub fn audience(&self) -> Audience {
+        self.audience
+    }
+
+    /// Whether any question was answered at the prompt.
+    pub fn asked_anything(&self) -> bool {
+        !self.given.is_empty()
+    }
+
+    /// Asks until the tree gives a result and the person has confirmed the
+    /// answers (an emergency is given at once, without the review).
+    pub fn run(&mut self, prompt: &mut dyn Prompt) -> Result<Assessment<'r>, Error> {
+        loop {
+            let assessment = self.ask_until_done(prompt)?;
+            if assessment.urgency == Urgency::Emergency || self.given.is_empty() {
+                return Ok(assessment);
+            }
+            let lines: Vec<ReviewLine> = self
+                .given
+                .iter()
+                .map(|g| ReviewLine {
+                    label: g.question.label.clone(),
+                    answer: g.answer.as_ref().map_or_else(
+                        || "skipped".to_string(),
+                        |a| chosen(g.question, a, self.audience),
+                    ),
+                })
+                .collect();
+            match prompt.review(&lines, self.audience)? {
+                ReviewChoice::Confirm => {
+                    prompt.finish()?;
+                    return Ok(assessment);
+                }
+                ReviewChoice::Change(i) if i < self.given.len() => self.go_back_to(i),
+                ReviewChoice::Change(_) => {}
+            }
+        }
+    }
+
+    /// After an emergency shown at once: offers a consultant the intake
+    /// that was not asked, and asks it if wanted.
+    pub fn offer_intake(&mut self, prompt: &mut dyn Prompt) -> Result<(), Error> {
+        if self.audience != Audience::Consultant || self.pending_intake().is_none() {
+            return Ok(());
+        }
+        if !prompt.confirm(EMERGENCY_INTAKE_QUESTION)? {
+            return Ok(());
+        }
+        // The triage is over: Back stays within the intake.
+        let first = self.given.len();
+        while let Some(q) = self.pending_intake() {
+            self.introduce_intake(prompt)?;
+            let asking = Asking {
+                can_go_back: self.given.len() > first,
+                optional: true,
+            };
+            self.reply(q, prompt.ask(q, self.audience, asking)?);
+        }
+        prompt.finish()?;
+        Ok(())
+    }
+
+    fn ask_until_done(&mut self, prompt: &mut dyn Prompt) -> Result<Assessment<'r>, Error> {
+        loop {
+            let q = match self.next()? {
+                Next::Done(assessment) => return Ok(assessment),
+                Next::Ask(q) => q,
+            };
+            if self.reask != Some(q.id.as_str()) {
+                if let Some(answer) = self.kept.remove(q.id.as_str()) {
+                    let shown = answer
+                        .as_ref()
+                        .map_or_else(|| "skipped".to_string(), |a| chosen(q, a, self.audience));
+                    prompt.kept(q, &shown)?;
+                    self.given.push(Given {
+                        question: q,
+                        answer,
+                    });
+                    continue;
+                }
+            }
+            if !self.introduced {
+                self.introduced = true;
+                let intro = match self.audience {
+                    Audience::Parent => INTRO_PARENT,
+                    Audience::Consultant => INTRO_CONSULTANT,
+                };
+                prompt.introduce(intro, self.audience)?;
+            }
+            if q.intake {
+                self.introduce_intake(prompt)?;
+            }
+            let asking = Asking {
+                can_go_back: !self.given.is_empty(),
+                optional: q.intake,
+            };
+            let reply = prompt.ask(q, self.audience, asking)?;
+            self.reply(q, reply);
+        }
+    }
+
+    fn introduce_intake(&mut self, prompt: &mut dyn Prompt) -> Result<(), PromptError> {
+        if !self.intake_introduced {
+            self.intake_introduced = true;
+            prompt.introduce(INTAKE_INTRO, self.audience)?;
+        }
+        Ok(())
+    }
+
+    fn reply(&mut self, q: &'r Question, reply: Reply) {
+        match reply {
+            Reply::Answer(answer) => self.push(q, Some(answer)),
+            Reply::Skip => self.push(q, None),
+            Reply::Back => {
+                if !self.given.is_empty() {
+                    self.go_back_to(self.given.len() - 1);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, q: &'r Question, answer: Option<Answer>) {
+        if self.reask == Some(q.id.as_str()) {
+            self.reask = None;
+        }
+        self.kept.remove(q.id.as_str());
+        self.given.push(Given {
+            question: q,
+            answer,
+        });
+    }
+
+    /// Asks the `i`th answer again, keeping those after it.
+    fn go_back_to(&mut self, i: usize) {
+        let reask = self.given.get(i).map(|g| g.question.id.as_str());
+        for g in self.given.drain(i..) {
+            self.kept.insert(g.question.id.as_str(), g.answer);
+        }
+        self.reask = reask;
+    }
+
+    /// The first question the answers so far leave open, or the result.
+    fn next(&self) -> Result<Next<'r>, Error> {
+        let answers = self.answers();
+        let audience = self.audience;
+        let walked = engine::walk(self.rules, |q| {
+            let consultant_asks = audience == Audience::Consultant && q.consultant_only;
+            if let Some(answer) = answers.get(&q.id) {
+                return Ok(answer.clone());
+            }
+            if !consultant_asks {
+                if let Some(answer) = given_or_default(q, &answers) {
+                    return Ok(answer);
+                }
+            }
+            Err(q)
+        });
+        let assessment = match walked {
+            Ok(assessment) => assessment,
+            Err(Stop::Source(q)) => return Ok(Next::Ask(q)),
+            Err(Stop::Unfit { question, answer }) => {
+                return Err(Error::Internal(format!(
+                    "answer '{answer}' does not fit question '{question}'"
+                )))
+            }
+        };
+        // An emergency is shown at once: the intake, if wanted, comes after.
+        if self.with_intake && assessment.urgency != Urgency::Emergency {
+            if let Some(q) = self.pending_intake() {
+                return Ok(Next::Ask(q));
+            }
+        }
+        Ok(Next::Done(assessment))
+    }
+
+    /// The first intake question neither answered nor skipped.
+    fn pending_intake(&self) -> Option<&'r Question> {
+        self.rules.intake_questions().find(|q| {
+            self.fixed.get(&q.id).is_none() && !self.given.iter().any(|g| g.question.id == q.id)
+        })
+    }
+}
