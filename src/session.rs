@@ -70,8 +70,8 @@ pub struct Session<'r> {
 const INTRO_PARENT: &str = "lactriage asks a few questions about your breast symptoms, then says \
 what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \
 unwell, call your local emergency number now. Nothing is chosen for you: pick each answer \
-yourself. You can go back at any question, and check your answers before the result. Ctrl-C \
-stops at any time.";
+yourself. You can go back to the question before, and check your answers before the result. \
+Ctrl-C stops at any time.";
 
 const INTRO_CONSULTANT: &str = "Triage intake in clinical wording: emergency screening and vitals \
 first (leave a vital not measured if it was not taken), then the breast findings. No answer is \

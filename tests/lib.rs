@@ -12,4 +12,5 @@ mod readme;
 mod robust;
 mod rules_cmd;
 mod safety_case;
+mod session;
 mod spec;

@@ -197,11 +197,15 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 }
             }
             let Some(i) = pick(&items, &line) else {
-                self.say(&format!(
+                let mut why = format!(
                     "  Please type a number from 1 to {}: \"{}\" is not one of them.",
                     items.len(),
                     shown(line.trim())
-                ))?;
+                );
+                if items.iter().any(|i| i.action == MenuAction::TypeNumber) {
+                    why.push_str(" Or type a time with its unit, such as 36 h or 2 days.");
+                }
+                self.say(&why)?;
                 continue;
             };
             let reply = match &items[i].action {

@@ -171,6 +171,11 @@ impl TerminalPrompt {
                     }
                 }
                 Key::Escape | Key::ArrowLeft | Key::Backspace if can_go_back => break Picked::Back,
+                Key::CtrlC => {
+                    let _ = self.term.clear_last_lines(drawn);
+                    let _ = self.term.show_cursor();
+                    return Err(PromptError::Interrupted);
+                }
                 _ => {}
             }
         };
@@ -221,10 +226,14 @@ impl TerminalPrompt {
                     text.pop();
                 }
                 Key::Escape if can_go_back => {
-                    redraw(&self.term, "", &mut above)?;
-                    self.term.write_line("")?;
+                    self.term.write_str("\r")?;
+                    if above > 0 {
+                        self.term.move_cursor_up(above)?;
+                    }
+                    self.term.clear_to_end_of_screen()?;
                     return Ok(None);
                 }
+                Key::CtrlC => return Err(PromptError::Interrupted),
                 Key::Char(c) if !c.is_control() => text.push(c),
                 _ => {}
             }
@@ -249,32 +258,45 @@ impl TerminalPrompt {
         self.write_wrapped(&typing_hint(q, asking, false), "  ", Style::Dim)?;
         let prompt = format!("{}: ", q.label);
         loop {
-            let Some(line) = self.read_line(&prompt, asking.can_go_back)? else {
-                return Ok(Reply::Back);
-            };
-            if asking.can_go_back && is_back(&line) {
-                self.term.write_line("")?;
-                return Ok(Reply::Back);
-            }
-            if line.trim().is_empty() {
-                if let Some(reply) = &empty {
-                    let shown = match reply {
-                        Reply::Answer(Answer::NotMeasured) => "not measured",
-                        _ => "skipped",
-                    };
-                    self.answered(&q.label, shown)?;
-                    return Ok(reply.clone());
+            match self.read_line(&prompt, asking.can_go_back)? {
+                Some(line) if !(asking.can_go_back && is_back(&line)) => {
+                    if let Some(reply) = self.typed_reply(q, &line, &empty)? {
+                        return Ok(reply);
+                    }
+                }
+                // Esc, or "back" typed.
+                _ => {
+                    self.write_wrapped(&format!("{}: (back)", q.label), "", Style::Dim)?;
+                    return Ok(Reply::Back);
                 }
             }
-            match parse_answer(q, &RawAnswer::Text(line.clone())) {
-                Ok(answer) => {
-                    self.answered(&q.label, &escaped(line.trim()))?;
-                    return Ok(Reply::Answer(answer));
-                }
-                Err(e) => {
-                    self.answered(&q.label, &escaped(line.trim()))?;
-                    self.write_wrapped(&retry_message(&e), "  ", Style::Red)?;
-                }
+        }
+    }
+
+    /// What a typed line answers, or `None` (after saying why) when it
+    /// must be typed again.
+    fn typed_reply(
+        &mut self,
+        q: &Question,
+        line: &str,
+        empty: &Option<Reply>,
+    ) -> Result<Option<Reply>, PromptError> {
+        if line.trim().is_empty() {
+            if let Some(reply) = empty {
+                let shown = match reply {
+                    Reply::Answer(Answer::NotMeasured) => "not measured",
+                    _ => "skipped",
+                };
+                self.answered(&q.label, shown)?;
+                return Ok(Some(reply.clone()));
+            }
+        }
+        self.answered(&q.label, &escaped(line.trim()))?;
+        match parse_answer(q, &RawAnswer::Text(line.to_string())) {
+            Ok(answer) => Ok(Some(Reply::Answer(answer))),
+            Err(e) => {
+                self.write_wrapped(&retry_message(&e), "  ", Style::Red)?;
+                Ok(None)
             }
         }
     }
@@ -429,7 +451,10 @@ impl Prompt for TerminalPrompt {
         loop {
             let picked = self.menu(&q.label, &texts, asking.can_go_back, None)?;
             let item: &MenuItem = match picked {
-                Picked::Back => return Ok(Reply::Back),
+                Picked::Back => {
+                    self.write_wrapped(&format!("{}: (back)", q.label), "", Style::Dim)?;
+                    return Ok(Reply::Back);
+                }
                 Picked::Item(i) => &items[i],
             };
             match &item.action {

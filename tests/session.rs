@@ -1,0 +1,221 @@
+//! The order of questions, scripted through the `Prompt` trait: Back, kept
+//! answers, the review and the consultant's intake, without a terminal.
+
+use std::collections::VecDeque;
+
+use lactriage::answers::{Answer, Answers};
+use lactriage::prompt::{Asking, Prompt, PromptError, Reply, ReviewChoice, ReviewLine};
+use lactriage::rules::{Audience, Question, Rules, Urgency};
+use lactriage::session::Session;
+
+/// Replies from a script, in order, and records what it was asked.
+#[derive(Default)]
+struct Script {
+    replies: VecDeque<(&'static str, Reply)>,
+    reviews: VecDeque<ReviewChoice>,
+    confirm: bool,
+    /// `ask id`, `kept id`, `review N`, `confirm` in order.
+    log: Vec<String>,
+    back_offered: Vec<(String, bool)>,
+}
+
+impl Script {
+    fn reply(mut self, id: &'static str, reply: Reply) -> Script {
+        self.replies.push_back((id, reply));
+        self
+    }
+
+    fn answer(self, id: &'static str, answer: Answer) -> Script {
+        self.reply(id, Reply::Answer(answer))
+    }
+
+    fn no(self, id: &'static str) -> Script {
+        self.answer(id, Answer::No)
+    }
+}
+
+impl Prompt for Script {
+    fn ask(&mut self, q: &Question, _: Audience, asking: Asking) -> Result<Reply, PromptError> {
+        self.log.push(format!("ask {}", q.id));
+        self.back_offered.push((q.id.clone(), asking.can_go_back));
+        match self.replies.pop_front() {
+            Some((id, reply)) => {
+                assert_eq!(
+                    id, q.id,
+                    "the script expected another question; {:?}",
+                    self.log
+                );
+                Ok(reply)
+            }
+            None => Err(PromptError::EndOfInput),
+        }
+    }
+
+    fn kept(&mut self, q: &Question, _: &str) -> Result<(), PromptError> {
+        self.log.push(format!("kept {}", q.id));
+        Ok(())
+    }
+
+    fn review(&mut self, lines: &[ReviewLine], _: Audience) -> Result<ReviewChoice, PromptError> {
+        self.log.push(format!("review {}", lines.len()));
+        Ok(self.reviews.pop_front().unwrap_or(ReviewChoice::Confirm))
+    }
+
+    fn confirm(&mut self, _: &str) -> Result<bool, PromptError> {
+        self.log.push("confirm".to_string());
+        Ok(self.confirm)
+    }
+}
+
+fn rules() -> Rules {
+    Rules::builtin().expect("the built-in rules load")
+}
+
+/// The first questions of every walk to a breast diagnosis.
+fn to_the_lump(script: Script) -> Script {
+    script
+        .no("sepsis_signs")
+        .no("skin_emergency")
+        .no("abscess_signs")
+        .answer("antibiotics_hours", Answer::Number(0.0))
+        .answer("lump", Answer::Yes)
+}
+
+#[test]
+fn back_asks_the_previous_question_again_and_keeps_the_answers_after_it() {
+    let rules = rules();
+    let mut script = to_the_lump(Script::default())
+        .answer("redness", Answer::Choice("none".into()))
+        .answer("lactating", Answer::Yes)
+        // At the temperature: back, and back again, to the redness.
+        .reply("temperature", Reply::Back)
+        .reply("lactating", Reply::Back)
+        .answer("redness", Answer::Choice("small".into()))
+        // lactating is kept: the temperature comes next.
+        .answer("temperature", Answer::NotMeasured)
+        .answer("feels_feverish", Answer::Yes)
+        .answer("duration_hours", Answer::Number(30.0));
+    let mut session = Session::new(&rules, Answers::new(), Audience::Parent);
+    let result = session.run(&mut script).expect("a result");
+    assert_eq!(result.urgency, Urgency::Today);
+    let log = script.log.join(", ");
+    assert!(
+        log.contains(
+            "ask temperature, ask lactating, ask redness, kept lactating, ask temperature"
+        ),
+        "{log}"
+    );
+    let answers = session.answers();
+    assert_eq!(
+        answers.get("redness"),
+        Some(&Answer::Choice("small".into()))
+    );
+    assert_eq!(answers.get("lactating"), Some(&Answer::Yes));
+    // Back is offered on every question but the first.
+    assert_eq!(script.back_offered[0], ("sepsis_signs".to_string(), false));
+    assert!(script.back_offered[1..].iter().all(|(_, offered)| *offered));
+}
+
+#[test]
+fn a_change_at_the_review_drops_the_answers_off_the_new_path() {
+    let rules = rules();
+    let mut script = to_the_lump(Script::default())
+        .answer("redness", Answer::Choice("none".into()))
+        .answer("lactating", Answer::Yes)
+        .answer("temperature", temperature("36.9"))
+        .no("recent_fever")
+        .no("flu_like")
+        .no("both_breasts")
+        .no("lump_features")
+        .answer("duration_hours", Answer::Number(6.0))
+        .answer("trend", Answer::Choice("same".into()))
+        .no("recurrent")
+        // Changed at the review: a fever.
+        .answer("temperature", temperature("38.6"))
+        .no("nipple_damage")
+        .no("risk_factors");
+    // Review 1: change the 8th answer (the temperature); review 2: confirm.
+    script.reviews.push_back(ReviewChoice::Change(7));
+    let mut session = Session::new(&rules, Answers::new(), Audience::Parent);
+    let result = session.run(&mut script).expect("a result");
+    assert_eq!(result.urgency, Urgency::Today);
+    let answers = session.answers();
+    // Off the new path: gone from the record, not silently kept.
+    for id in ["recent_fever", "flu_like", "recurrent"] {
+        assert_eq!(answers.get(id), None, "{id} is still recorded");
+    }
+    let log = script.log.join(", ");
+    assert!(log.contains("review 15"), "{log}");
+    assert!(log.contains("kept duration_hours, kept trend"), "{log}");
+    assert_eq!(
+        script
+            .log
+            .iter()
+            .filter(|l| l.starts_with("review"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn an_emergency_comes_at_once_without_a_review() {
+    let rules = rules();
+    let mut script = Script::default()
+        .no("sepsis_signs")
+        .answer("skin_emergency", Answer::Unsure);
+    let mut session = Session::new(&rules, Answers::new(), Audience::Parent);
+    let result = session.run(&mut script).expect("a result");
+    assert_eq!(result.urgency, Urgency::Emergency);
+    assert!(
+        !script.log.iter().any(|l| l.starts_with("review")),
+        "{:?}",
+        script.log
+    );
+}
+
+#[test]
+fn a_consultant_emergency_offers_the_intake_afterwards() {
+    let rules = rules();
+    for wanted in [false, true] {
+        let mut script = Script {
+            confirm: wanted,
+            ..Script::default()
+        }
+        .answer("sepsis_signs", Answer::Yes);
+        if wanted {
+            script = script.answer("baby_age_weeks", Answer::Number(5.0));
+            for id in [
+                "feeding",
+                "pumping_sessions",
+                "nipple_shield",
+                "deep_massage",
+                "previous_mastitis",
+                "medicines",
+                "allergies",
+                "note",
+            ] {
+                script = script.reply(id, Reply::Skip);
+            }
+        }
+        let mut session = Session::new(&rules, Answers::new(), Audience::Consultant);
+        let result = session.run(&mut script).expect("a result");
+        assert_eq!(result.urgency, Urgency::Emergency);
+        // Nothing was asked between the emergency answer and the result.
+        assert_eq!(script.log, ["ask sepsis_signs"]);
+        session.offer_intake(&mut script).expect("the intake");
+        assert_eq!(script.log[1], "confirm");
+        let asked = script.log.iter().filter(|l| l.starts_with("ask")).count();
+        assert_eq!(asked, if wanted { 10 } else { 1 }, "{:?}", script.log);
+        assert_eq!(
+            session.answers().get("baby_age_weeks").is_some(),
+            wanted,
+            "{:?}",
+            script.log
+        );
+    }
+}
+
+fn temperature(text: &str) -> Answer {
+    lactriage::answers::parse_temperature(&lactriage::answers::RawAnswer::Text(text.to_string()))
+        .expect("a reading")
+}
