@@ -934,7 +934,11 @@ fn the_short_answer_fits_a_40_by_20_screen() {
     let mut shell = Command::new("sh");
     shell
         .arg("-c")
-        .arg(format!("stty cols 40 rows 20 && exec \"{BIN}\" \"$@\""))
+        // Set after the pty is fully set up (the spawner sizes it too), and
+        // checked: the binary reads the size once, at its start.
+        .arg(format!(
+            "sleep 0.3; stty cols 40 rows 20; [ \"$(stty size)\" = '20 40' ] || exit 99; exec \"{BIN}\" \"$@\""
+        ))
         .arg("sh");
     let mut p = Pty::spawn_command(
         shell,

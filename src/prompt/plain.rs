@@ -70,7 +70,16 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
 
     /// Asks for a line until one is given: the end of input ends the run.
     fn answer_line(&mut self, prompt: &str) -> Result<String, PromptError> {
-        write!(self.output, "{prompt} ")?;
+        // Wrapped at words like every other line; the answer follows the
+        // last line of the prompt.
+        let lines = wrap(prompt, self.width.saturating_sub(2));
+        for (i, line) in lines.iter().enumerate() {
+            if i + 1 < lines.len() {
+                writeln!(self.output, "{line}")?;
+            } else {
+                write!(self.output, "{line} ")?;
+            }
+        }
         self.output.flush()?;
         let line = self.read()?.ok_or(PromptError::EndOfInput)?;
         if self.piped {
@@ -244,10 +253,16 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
             self.say(&format!("{} {}: {}", i + 1, l.label, shown(&l.answer)))?;
         }
         loop {
-            write!(
-                self.output,
-                "Press Enter to see the result, or type the number of an answer to change it: "
-            )?;
+            let ask =
+                "Press Enter to see the result, or type the number of an answer to change it:";
+            let lines = wrap(ask, self.width.saturating_sub(2));
+            for (i, line) in lines.iter().enumerate() {
+                if i + 1 < lines.len() {
+                    writeln!(self.output, "{line}")?;
+                } else {
+                    write!(self.output, "{line} ")?;
+                }
+            }
             self.output.flush()?;
             // The end of piped answers confirms them: nothing is left to
             // change them with.
