@@ -1030,7 +1030,8 @@ fn plain_mode_takes_typed_numbers_ids_and_letters() {
     p.type_line("Temperature:", "");
     p.type_line("Feels feverish (Type 1 to 3, or back):", "u");
     p.type_line("Hours since it started (Type 1 to 5, or back):", "2 days");
-    p.type_line("type the number of an answer to change it:", "");
+    p.expect("1 See the result");
+    p.type_line("change it:", "1");
     let end = p.finish();
     end.status(0)
         .has("Contact a provider TODAY")

@@ -249,12 +249,14 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
             Audience::Parent => "Your answers:",
             Audience::Consultant => "Findings recorded:",
         })?;
+        // Numbered as on the terminal's review: 1 shows the result.
+        self.say("1 See the result")?;
         for (i, l) in lines.iter().enumerate() {
-            self.say(&format!("{} {}: {}", i + 1, l.label, shown(&l.answer)))?;
+            self.say(&format!("{} {}: {}", i + 2, l.label, shown(&l.answer)))?;
         }
         loop {
             let ask =
-                "Press Enter to see the result, or type the number of an answer to change it:";
+                "Press Enter (or type 1) to see the result, or type the number of an answer to change it:";
             let lines = wrap(ask, self.width.saturating_sub(2));
             for (i, line) in lines.iter().enumerate() {
                 if i + 1 < lines.len() {
@@ -274,18 +276,18 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 writeln!(self.output, "{}", shown(&line))?;
             }
             let typed = line.trim();
-            if typed.is_empty() {
+            if typed.is_empty() || typed == "1" {
                 writeln!(self.output)?;
                 return Ok(ReviewChoice::Confirm);
             }
             match typed.parse::<usize>() {
-                Ok(n) if (1..=lines.len()).contains(&n) => {
+                Ok(n) if (2..=lines.len() + 1).contains(&n) => {
                     writeln!(self.output)?;
-                    return Ok(ReviewChoice::Change(n - 1));
+                    return Ok(ReviewChoice::Change(n - 2));
                 }
                 _ => self.say(&format!(
                     "  Please type a number from 1 to {}, or press Enter.",
-                    lines.len()
+                    lines.len() + 1
                 ))?,
             }
         }
