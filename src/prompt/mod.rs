@@ -255,6 +255,17 @@ pub fn typing_hint(q: &Question, asking: Asking, plain: bool) -> String {
     hint
 }
 
+/// What an empty typed line means: Skip for an intake question,
+/// `not_measured` where that is accepted, else nothing (ask again).
+pub fn empty_line_reply(q: &Question, asking: Asking) -> Option<Reply> {
+    if asking.optional {
+        Some(Reply::Skip)
+    } else {
+        q.accepts_not_measured()
+            .then_some(Reply::Answer(Answer::NotMeasured))
+    }
+}
+
 /// Whether a typed line asks to go back.
 pub fn is_back(line: &str) -> bool {
     line.trim().eq_ignore_ascii_case("back")

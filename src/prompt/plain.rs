@@ -7,10 +7,10 @@
 use std::io::{BufRead, Read, Write};
 
 use super::{
-    is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem, Prompt, PromptError,
-    Reply, ReviewChoice, ReviewLine,
+    empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem,
+    Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
 };
-use crate::answers::{parse_answer, push_escaped, Answer, RawAnswer};
+use crate::answers::{parse_answer, push_escaped, RawAnswer};
 use crate::output::wrap;
 use crate::rules::{Audience, Question};
 
@@ -68,10 +68,9 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
         Ok(())
     }
 
-    /// Asks for a line until one is given: the end of input ends the run.
-    fn answer_line(&mut self, prompt: &str) -> Result<String, PromptError> {
-        // Wrapped at words like every other line; the answer follows the
-        // last line of the prompt.
+    /// Writes `prompt` wrapped at words like every other line; the answer
+    /// is typed after its last line.
+    fn write_prompt(&mut self, prompt: &str) -> Result<(), PromptError> {
         let lines = wrap(prompt, self.width.saturating_sub(2));
         for (i, line) in lines.iter().enumerate() {
             if i + 1 < lines.len() {
@@ -81,6 +80,12 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
             }
         }
         self.output.flush()?;
+        Ok(())
+    }
+
+    /// Asks for a line until one is given: the end of input ends the run.
+    fn answer_line(&mut self, prompt: &str) -> Result<String, PromptError> {
+        self.write_prompt(prompt)?;
         let line = self.read()?.ok_or(PromptError::EndOfInput)?;
         if self.piped {
             // Echo piped answers so that the transcript reads as a dialogue.
@@ -175,12 +180,7 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
             }
         }
         let Some(items) = menu(q, audience, asking.optional) else {
-            let empty = if asking.optional {
-                Some(Reply::Skip)
-            } else {
-                q.accepts_not_measured()
-                    .then_some(Reply::Answer(Answer::NotMeasured))
-            };
+            let empty = empty_line_reply(q, asking);
             let reply = self.typed(q, asking, empty)?;
             writeln!(self.output)?;
             return Ok(reply);
@@ -257,15 +257,7 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         loop {
             let ask =
                 "Press Enter (or type 1) to see the result, or type the number of an answer to change it:";
-            let lines = wrap(ask, self.width.saturating_sub(2));
-            for (i, line) in lines.iter().enumerate() {
-                if i + 1 < lines.len() {
-                    writeln!(self.output, "{line}")?;
-                } else {
-                    write!(self.output, "{line} ")?;
-                }
-            }
-            self.output.flush()?;
+            self.write_prompt(ask)?;
             // The end of piped answers confirms them: nothing is left to
             // change them with.
             let Some(line) = self.read()? else {

@@ -7,8 +7,8 @@
 use console::{Key, Term};
 
 use super::{
-    is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem, Prompt, PromptError,
-    Reply, ReviewChoice, ReviewLine,
+    empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem,
+    Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
 };
 use crate::answers::{parse_answer, Answer, RawAnswer};
 use crate::output::wrap;
@@ -428,12 +428,7 @@ impl Prompt for TerminalPrompt {
     ) -> Result<Reply, PromptError> {
         self.show(q, audience)?;
         let Some(items) = menu(q, audience, asking.optional) else {
-            let empty = if asking.optional {
-                Some(Reply::Skip)
-            } else {
-                q.accepts_not_measured()
-                    .then_some(Reply::Answer(Answer::NotMeasured))
-            };
+            let empty = empty_line_reply(q, asking);
             let reply = self.text(q, asking, empty)?;
             if reply == Reply::Answer(Answer::NotMeasured)
                 && matches!(q.kind, QuestionKind::Temperature)
