@@ -435,6 +435,17 @@ fn in_bounds(v: f64, min: Option<f64>, max: Option<f64>) -> bool {
     min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
 }
 
+/// What a number question wants, in words: "a whole number from 25 to 250
+/// (beats per minute)".
+pub fn number_wanted(spec: &crate::rules::NumberSpec) -> String {
+    let wanted = number_accepted(spec.min, spec.max, &spec.unit, false);
+    if spec.whole {
+        wanted.replacen("a number", "a whole number", 1)
+    } else {
+        wanted
+    }
+}
+
 fn number_accepted(min: Option<f64>, max: Option<f64>, unit: &str, not_measured: bool) -> String {
     let range = match (min, max) {
         (Some(lo), Some(hi)) => format!(
@@ -554,6 +565,24 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
     let unit = match unit {
         Some(u) => u,
         None if number <= CELSIUS_RANGE.1 => TemperatureUnit::Celsius,
+        // Read as °F, 385 would only be refused as too hot; most often it
+        // is 38.5 typed without its point, so say that, without guessing.
+        None if number > FAHRENHEIT_RANGE.1 => {
+            let tenth = number / 10.0;
+            let in_range = |(lo, hi): (f64, f64)| (lo..=hi).contains(&tenth);
+            let hint = if in_range(CELSIUS_RANGE) || in_range(FAHRENHEIT_RANGE) {
+                format!(
+                    "; if you meant {}, type the decimal point",
+                    format_number(tenth)
+                )
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "{} is neither a reading in °C (30-45) nor in °F (86-113){hint}",
+                format_number(number)
+            ));
+        }
         None if number >= FAHRENHEIT_RANGE.0 => TemperatureUnit::Fahrenheit,
         None => {
             return Err(format!(
@@ -737,6 +766,23 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reading_without_its_point_is_refused_with_the_likely_reading() {
+        for (typed, meant) in [
+            ("385", Some("38.5")),
+            ("1012", Some("101.2")),
+            ("500", None),
+        ] {
+            let Err(why) = temperature(typed) else {
+                panic!("{typed} was accepted");
+            };
+            match meant {
+                Some(m) => assert!(why.contains(&format!("if you meant {m},")), "{why}"),
+                None => assert!(!why.contains("if you meant"), "{why}"),
+            }
+        }
+    }
 
     fn temperature(text: &str) -> Result<Temperature, String> {
         match parse_temperature(&RawAnswer::Text(text.to_string()))? {

@@ -67,16 +67,16 @@ pub struct Session<'r> {
     intake_introduced: bool,
 }
 
-const INTRO_PARENT: &str = "lactriage asks a few questions about your breast symptoms, then says \
-what it most likely is and when to contact whom. It is not a diagnosis. If you feel very \
-unwell, call your local emergency number now. Nothing is chosen for you: pick each answer \
-yourself. You can go back to the question before, and check your answers before the result. \
+const INTRO_PARENT: &str = "lactriage asks a few questions about your breast, then says what it \
+most likely is and whom to contact, and when. It is not a diagnosis. If you feel very unwell, \
+call your local emergency number now. Nothing is chosen for you: pick each answer yourself. \
+From the second question on you can go back one, and you check your answers before the result. \
 Ctrl-C stops at any time.";
 
 const INTRO_CONSULTANT: &str = "Triage intake in clinical wording: emergency screening and vitals \
 first (leave a vital not measured if it was not taken), then the breast findings. No answer is \
-preselected. Back is available at every question, and the findings are reviewed before the \
-result. A triage aid, not a diagnosis. Ctrl-C stops at any time.";
+preselected. Back is available from the second question on, and the findings are reviewed \
+before the result. A triage aid, not a diagnosis. Ctrl-C stops at any time.";
 
 const INTAKE_INTRO: &str =
     "Intake for the record: these do not change the result, and each may be skipped.";
@@ -129,30 +129,39 @@ impl<'r> Session<'r> {
             if assessment.urgency == Urgency::Emergency || self.given.is_empty() {
                 return Ok(assessment);
             }
-            let lines: Vec<ReviewLine> = self
-                .given
-                .iter()
-                .map(|g| ReviewLine {
-                    label: g.question.label.clone(),
-                    answer: g.answer.as_ref().map_or_else(
-                        || "skipped".to_string(),
-                        |a| chosen(g.question, a, self.audience),
-                    ),
-                })
-                .collect();
-            match prompt.review(&lines, self.audience)? {
-                ReviewChoice::Confirm => {
-                    prompt.finish()?;
-                    return Ok(assessment);
-                }
-                ReviewChoice::Change(i) if i < self.given.len() => self.go_back_to(i),
-                ReviewChoice::Change(_) => {}
+            if self.reviewed(prompt, 0)? {
+                prompt.finish()?;
+                return Ok(assessment);
             }
         }
     }
 
+    /// Shows the answers from the `from`th on for review: true when
+    /// confirmed, false when one was chosen to change (it is then asked
+    /// again).
+    fn reviewed(&mut self, prompt: &mut dyn Prompt, from: usize) -> Result<bool, Error> {
+        let lines: Vec<ReviewLine> = self.given[from..]
+            .iter()
+            .map(|g| ReviewLine {
+                label: g.question.label.clone(),
+                answer: g.answer.as_ref().map_or_else(
+                    || "skipped".to_string(),
+                    |a| chosen(g.question, a, self.audience),
+                ),
+            })
+            .collect();
+        match prompt.review(&lines, self.audience)? {
+            ReviewChoice::Confirm => Ok(true),
+            ReviewChoice::Change(i) if from + i < self.given.len() => {
+                self.go_back_to(from + i);
+                Ok(false)
+            }
+            ReviewChoice::Change(_) => Ok(false),
+        }
+    }
+
     /// After an emergency shown at once: offers a consultant the intake
-    /// that was not asked, and asks it if wanted.
+    /// that was not asked, and asks it if wanted, with its own review.
     pub fn offer_intake(&mut self, prompt: &mut dyn Prompt) -> Result<(), Error> {
         if self.audience != Audience::Consultant || self.pending_intake().is_none() {
             return Ok(());
@@ -160,18 +169,47 @@ impl<'r> Session<'r> {
         if !prompt.confirm(EMERGENCY_INTAKE_QUESTION)? {
             return Ok(());
         }
-        // The triage is over: Back stays within the intake.
+        // The triage is over: Back and the review stay within the intake.
         let first = self.given.len();
-        while let Some(q) = self.pending_intake() {
-            self.introduce_intake(prompt)?;
-            let asking = Asking {
-                can_go_back: self.given.len() > first,
-                optional: true,
-            };
-            self.reply(q, prompt.ask(q, self.audience, asking)?);
+        loop {
+            while let Some(q) = self.pending_intake() {
+                if self.use_kept(q, prompt)? {
+                    continue;
+                }
+                self.introduce_intake(prompt)?;
+                let asking = Asking {
+                    can_go_back: self.given.len() > first,
+                    optional: true,
+                    previous: self.kept.get(q.id.as_str()).and_then(Option::as_ref),
+                };
+                self.reply(q, prompt.ask(q, self.audience, asking)?);
+            }
+            if self.given.len() == first || self.reviewed(prompt, first)? {
+                break;
+            }
         }
         prompt.finish()?;
         Ok(())
+    }
+
+    /// Uses the answer kept from before a Back for `q`, unless `q` is the
+    /// question gone back to: true when it was used.
+    fn use_kept(&mut self, q: &'r Question, prompt: &mut dyn Prompt) -> Result<bool, Error> {
+        if self.reask == Some(q.id.as_str()) {
+            return Ok(false);
+        }
+        let Some(answer) = self.kept.remove(q.id.as_str()) else {
+            return Ok(false);
+        };
+        let shown = answer
+            .as_ref()
+            .map_or_else(|| "skipped".to_string(), |a| chosen(q, a, self.audience));
+        prompt.kept(q, &shown)?;
+        self.given.push(Given {
+            question: q,
+            answer,
+        });
+        Ok(true)
     }
 
     fn ask_until_done(&mut self, prompt: &mut dyn Prompt) -> Result<Assessment<'r>, Error> {
@@ -180,18 +218,8 @@ impl<'r> Session<'r> {
                 Next::Done(assessment) => return Ok(assessment),
                 Next::Ask(q) => q,
             };
-            if self.reask != Some(q.id.as_str()) {
-                if let Some(answer) = self.kept.remove(q.id.as_str()) {
-                    let shown = answer
-                        .as_ref()
-                        .map_or_else(|| "skipped".to_string(), |a| chosen(q, a, self.audience));
-                    prompt.kept(q, &shown)?;
-                    self.given.push(Given {
-                        question: q,
-                        answer,
-                    });
-                    continue;
-                }
+            if self.use_kept(q, prompt)? {
+                continue;
             }
             if !self.introduced {
                 self.introduced = true;
@@ -204,9 +232,11 @@ impl<'r> Session<'r> {
             if q.intake {
                 self.introduce_intake(prompt)?;
             }
+            let previous = self.kept.get(q.id.as_str()).and_then(Option::as_ref);
             let asking = Asking {
                 can_go_back: !self.given.is_empty(),
                 optional: q.intake,
+                previous,
             };
             let reply = prompt.ask(q, self.audience, asking)?;
             self.reply(q, reply);

@@ -165,6 +165,17 @@ impl Ran {
         self
     }
 
+    /// `text` in standard error, whatever the line breaks of its wrapping.
+    pub fn stderr_says(self, text: &str) -> Ran {
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words(&self.stderr()).contains(&words(text)),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr()
+        );
+        self
+    }
+
     pub fn stdout_empty(self) -> Ran {
         assert!(
             self.output.stdout.is_empty(),

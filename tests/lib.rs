@@ -12,5 +12,6 @@ mod readme;
 mod robust;
 mod rules_cmd;
 mod safety_case;
+mod screen;
 mod session;
 mod spec;

@@ -245,3 +245,72 @@ fn the_licences_named_in_cargo_toml_are_shipped() {
     assert!(apache.contains("Apache License"));
     assert!(apache.contains("Version 2.0, January 2004"));
 }
+
+/// The messages a person gets after a typed answer that does not fit speak
+/// of keys and units they can use, start with a capital letter, and never
+/// name the ids a script writes.
+#[test]
+fn retry_messages_speak_to_the_person_typing() {
+    // 385 is 38.5 without its point: said so, not read as °F.
+    let ran = Test::new()
+        .args(["--plain"])
+        .stdin("2\n2\n2\n1\n1\n2\n1\n385\n")
+        .status(2);
+    ran.stderr_says(
+        "385 is neither a reading in °C (30-45) nor in °F (86-113); if you meant 38.5, type the decimal point",
+    );
+    // A duration that does not parse: days and weeks are offered.
+    let ran = Test::new()
+        .args(["--plain"])
+        .stdin("2\n2\n2\n5\nsoon\n")
+        .status(2);
+    ran.stderr_says(
+        "Please type a number from 0 to 87600 (hours), or days or weeks, such as 2 days or 1 week",
+    );
+    // A consultant's vital typed as a pair: Enter, not an id, when not measured.
+    let ran = Test::new()
+        .args(["--plain", "--audience", "consultant"])
+        .stdin("2\n120/80\n")
+        .status(2)
+        .stderr_says(
+        "Please type a whole number from 25 to 250 (beats per minute), or press Enter if not measured",
+    );
+    assert!(!ran.stderr().contains("not_measured"), "{}", ran.stderr());
+}
+
+/// A consultant is not told about a thermometer at home.
+#[test]
+fn the_temperature_hint_speaks_to_the_audience() {
+    let parent = Test::new()
+        .args(["--plain"])
+        .stdin("2\n2\n2\n1\n1\n2\n1\nx\n")
+        .status(2);
+    parent.stderr_says("press Enter if you have no thermometer");
+    let consultant = Test::new()
+        .args(["--plain", "--audience", "consultant"])
+        .stdin("2\n\n\n\n2\n2\n1\n1\n2\n1\nx\n")
+        .status(2)
+        .stderr_says("Type it as 38.4 or 101.2F, or press Enter if not measured.");
+    assert!(
+        !consultant.stderr().contains("thermometer."),
+        "{}",
+        consultant.stderr()
+    );
+}
+
+/// `back` at the review asks the last question again, with the answer
+/// given before shown.
+#[test]
+fn back_at_the_review_asks_the_last_question_again() {
+    let mut lines = SELF_CARE_LINES.to_string();
+    lines.push_str("back\n1\n\n");
+    let ran = Test::new()
+        .args(["--plain", "--format", "json"])
+        .stdin(&lines)
+        .status(0);
+    let stderr = ran.stderr();
+    let asked = stderr.matches("Same spot three or more times (").count();
+    assert_eq!(asked, 2, "{stderr}");
+    assert!(stderr.contains("Your answer before: No"), "{stderr}");
+    assert_eq!(ran.json()["answers"]["recurrent"], "yes");
+}

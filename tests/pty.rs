@@ -3,10 +3,11 @@
 //!
 //! In a pty, standard error (questions, menus) and standard output (the
 //! result) are the same terminal, so every test reads one stream. Colour is
-//! off (`--color never`, NO_COLOR=1), which makes dialoguer use its simple
-//! theme: a menu opens with `<label>:` and, once answered, leaves the line
-//! `<label>: <choice>`; a text input asks `<label> (...): ` and a refused
-//! line is answered with the reason, indented, before the input opens again.
+//! off (`--color never`, NO_COLOR=1). A menu opens with `<label>:` and, once
+//! answered, leaves the line `<label>: <choice>`; a typed answer is asked
+//! after `<label>: `, and a refused line is answered with the reason,
+//! indented, before the line opens again. What stays on the screen after
+//! the cursor moves is checked in `screen.rs`.
 
 use std::process::Command;
 use std::time::Duration;
@@ -681,7 +682,7 @@ fn a_consultant_records_intake_after_the_triage_and_may_skip_any() {
     p.type_line("Baby's age (weeks): ", "6");
     p.pick("Feeding", 0, "Direct breastfeeding only");
     p.type_line("Pumping sessions a day: ", "three");
-    p.expect("Please enter a number, 0 or more (sessions a day)");
+    p.expect("Please type a number, 0 or more (sessions a day)");
     p.type_line("Pumping sessions a day: ", "3");
     p.pick("Nipple shield", 2, "Skip");
     p.pick("Deep massage or vibration", 0, "Yes");
@@ -839,8 +840,15 @@ fn a_consultant_may_record_the_intake_after_an_emergency() {
     p.pick("Deep massage or vibration", 2, "Skip");
     p.pick("Previous mastitis or abscess", 2, "Skip");
     p.type_line("Current medicines: ", "");
-    p.type_line("Allergies: ", "penicillin");
+    p.type_line("Allergies: ", "penicilin");
+    // Back from the note: the allergies typed before are there to correct.
+    p.type_line("Note: ", "back");
+    p.expect("Allergies: penicilin");
+    p.send(&format!("\x7f\x7f\x7fllin{ENTER}"));
     p.type_line("Note: ", "");
+    // The intake has its own review.
+    p.expect("1 See the result");
+    p.send(ENTER);
     p.finish()
         .status(0)
         .banner("EMERGENCY: call for help now")

@@ -16,6 +16,8 @@ struct Script {
     confirm: bool,
     /// `ask id`, `kept id`, `review N`, `confirm` in order.
     log: Vec<String>,
+    /// The answer shown as "before" at each question asked, if any.
+    previous: Vec<(String, Option<Answer>)>,
     back_offered: Vec<(String, bool)>,
 }
 
@@ -38,6 +40,7 @@ impl Prompt for Script {
     fn ask(&mut self, q: &Question, _: Audience, asking: Asking) -> Result<Reply, PromptError> {
         self.log.push(format!("ask {}", q.id));
         self.back_offered.push((q.id.clone(), asking.can_go_back));
+        self.previous.push((q.id.clone(), asking.previous.cloned()));
         match self.replies.pop_front() {
             Some((id, reply)) => {
                 assert_eq!(
@@ -114,6 +117,21 @@ fn back_asks_the_previous_question_again_and_keeps_the_answers_after_it() {
     // Back is offered on every question but the first.
     assert_eq!(script.back_offered[0], ("sepsis_signs".to_string(), false));
     assert!(script.back_offered[1..].iter().all(|(_, offered)| *offered));
+    // A question gone back to shows the answer given before; a question
+    // asked for the first time shows none.
+    let before: Vec<(String, Option<Answer>)> = script
+        .previous
+        .iter()
+        .filter(|(_, p)| p.is_some())
+        .cloned()
+        .collect();
+    assert_eq!(
+        before,
+        [
+            ("lactating".to_string(), Some(Answer::Yes)),
+            ("redness".to_string(), Some(Answer::Choice("none".into()))),
+        ]
+    );
 }
 
 #[test]
@@ -213,6 +231,50 @@ fn a_consultant_emergency_offers_the_intake_afterwards() {
             script.log
         );
     }
+}
+
+/// The intake recorded after an emergency has its own review: a change
+/// there asks that intake question again, and the triage stays as it was.
+#[test]
+fn the_intake_after_an_emergency_is_reviewed() {
+    let rules = rules();
+    let mut script = Script {
+        confirm: true,
+        ..Script::default()
+    }
+    .answer("sepsis_signs", Answer::Yes)
+    .answer("baby_age_weeks", Answer::Number(5.0));
+    for id in [
+        "feeding",
+        "pumping_sessions",
+        "nipple_shield",
+        "deep_massage",
+        "previous_mastitis",
+        "medicines",
+        "allergies",
+        "note",
+    ] {
+        script = script.reply(id, Reply::Skip);
+    }
+    script = script.answer("baby_age_weeks", Answer::Number(6.0));
+    script.reviews.push_back(ReviewChoice::Change(0));
+    let mut session = Session::new(&rules, Answers::new(), Audience::Consultant);
+    let result = session.run(&mut script).expect("a result");
+    assert_eq!(result.urgency, Urgency::Emergency);
+    session.offer_intake(&mut script).expect("the intake");
+    let log = script.log.join(", ");
+    // Nine intake questions reviewed (not the triage's), the age changed,
+    // the skipped ones kept, then reviewed again.
+    assert!(
+        log.contains("review 9, ask baby_age_weeks, kept feeding"),
+        "{log}"
+    );
+    assert!(log.ends_with("kept note, review 9"), "{log}");
+    assert_eq!(
+        session.answers().get("baby_age_weeks"),
+        Some(&Answer::Number(6.0))
+    );
+    assert_eq!(session.answers().get("sepsis_signs"), Some(&Answer::Yes));
 }
 
 fn temperature(text: &str) -> Answer {

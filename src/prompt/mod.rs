@@ -41,12 +41,16 @@ pub enum Reply {
 }
 
 /// How a question is being asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Asking {
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Asking<'a> {
     /// There is a question before this one to go back to.
     pub can_go_back: bool,
     /// An intake question: it may be skipped.
     pub optional: bool,
+    /// The answer given before, when the person went back to this question
+    /// or chose it at the review: shown (never preselected, hazard H8), and
+    /// a typed one is offered for editing.
+    pub previous: Option<&'a Answer>,
 }
 
 /// One line of the review of answers before the result.
@@ -223,11 +227,16 @@ pub fn chosen(q: &Question, answer: &Answer, audience: Audience) -> String {
 }
 
 /// The line under a typed question that says what to type.
-pub fn typing_hint(q: &Question, asking: Asking, plain: bool) -> String {
+pub fn typing_hint(q: &Question, audience: Audience, asking: Asking, plain: bool) -> String {
     let mut hint = match &q.kind {
-        QuestionKind::Temperature => {
-            "Type it as 38.4 or 101.2F, or press Enter if you have no thermometer.".to_string()
-        }
+        QuestionKind::Temperature => match audience {
+            Audience::Parent => {
+                "Type it as 38.4 or 101.2F, or press Enter if you have no thermometer.".to_string()
+            }
+            Audience::Consultant => {
+                "Type it as 38.4 or 101.2F, or press Enter if not measured.".to_string()
+            }
+        },
         QuestionKind::Number(spec) => {
             let what = if spec.unit == "hours" {
                 "Type the hours, or days or weeks: 36, 2 days, 1 week.".to_string()
@@ -271,16 +280,39 @@ pub fn is_back(line: &str) -> bool {
     line.trim().eq_ignore_ascii_case("back")
 }
 
-/// What to say before asking again: shorter than the error a script gets.
-pub fn retry_message(e: &AnswerError) -> String {
-    match e {
-        AnswerError::Temperature { reason, .. } => format!(
+/// What to say before asking again, in the prompt's terms (keys, not the
+/// ids a script writes): shorter than the error a script gets.
+pub fn retry_message(q: &Question, e: &AnswerError) -> String {
+    let message = match (e, &q.kind) {
+        (AnswerError::Temperature { reason, .. }, _) => format!(
             "{reason}. Check the thermometer and the unit: 30-45 °C or 86-113 °F, such as 38.4 or 101.2F"
         ),
-        AnswerError::Invalid { accepted, .. } => format!("Please enter {accepted}"),
-        AnswerError::OutOfRange { value, range, .. } => format!(
-            "{value} cannot be right: the accepted values are {range}. Check the reading and the unit, and enter it again"
-        ),
-        other => other.to_string(),
+        (AnswerError::Invalid { .. } | AnswerError::OutOfRange { .. }, QuestionKind::Number(spec)) => {
+            let mut message = match e {
+                AnswerError::OutOfRange { value, range, .. } => format!(
+                    "{value} cannot be right: the accepted values are {range}. Check it and type it again"
+                ),
+                _ => format!("Please type {}", crate::answers::number_wanted(spec)),
+            };
+            if spec.unit == "hours" {
+                message.push_str(", or days or weeks, such as 2 days or 1 week");
+            }
+            if q.accepts_not_measured() {
+                message.push_str(", or press Enter if not measured");
+            }
+            message
+        }
+        (AnswerError::Invalid { accepted, .. }, _) => format!("Please enter {accepted}"),
+        (other, _) => other.to_string(),
+    };
+    capitalised(&message)
+}
+
+/// A message starts with a capital letter, whatever its first word.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -7,8 +7,8 @@
 use std::io::{BufRead, Read, Write};
 
 use super::{
-    empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem,
-    Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
+    chosen, empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction,
+    MenuItem, Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
 };
 use crate::answers::{parse_answer, push_escaped, RawAnswer};
 use crate::output::wrap;
@@ -85,6 +85,7 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
 
     /// Asks for a line until one is given: the end of input ends the run.
     fn answer_line(&mut self, prompt: &str) -> Result<String, PromptError> {
+        self.input_waiting()?;
         self.write_prompt(prompt)?;
         let line = self.read()?.ok_or(PromptError::EndOfInput)?;
         if self.piped {
@@ -97,10 +98,11 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
     fn typed(
         &mut self,
         q: &Question,
+        audience: Audience,
         asking: Asking,
         empty: Option<Reply>,
     ) -> Result<Reply, PromptError> {
-        self.say(&typing_hint(q, asking, true))?;
+        self.say(&typing_hint(q, audience, asking, true))?;
         loop {
             let line = self.answer_line(&format!("{}:", q.label))?;
             if asking.can_go_back && is_back(&line) {
@@ -113,7 +115,7 @@ impl<R: BufRead, W: Write> PlainPrompt<R, W> {
             }
             match parse_answer(q, &RawAnswer::Text(line)) {
                 Ok(answer) => return Ok(Reply::Answer(answer)),
-                Err(e) => self.say(&format!("  {}", retry_message(&e)))?,
+                Err(e) => self.say(&format!("  {}", retry_message(q, &e)))?,
             }
         }
     }
@@ -179,9 +181,13 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 self.say(help)?;
             }
         }
+        if let Some(previous) = asking.previous {
+            let before = chosen(q, previous, audience);
+            self.say(&format!("Your answer before: {}", shown(&before)))?;
+        }
         let Some(items) = menu(q, audience, asking.optional) else {
             let empty = empty_line_reply(q, asking);
-            let reply = self.typed(q, asking, empty)?;
+            let reply = self.typed(q, audience, asking, empty)?;
             writeln!(self.output)?;
             return Ok(reply);
         };
@@ -225,7 +231,7 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                         can_go_back: true,
                         ..asking
                     };
-                    match self.typed(q, typing, None)? {
+                    match self.typed(q, audience, typing, None)? {
                         Reply::Back => continue,
                         reply => reply,
                     }
@@ -272,13 +278,18 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 writeln!(self.output)?;
                 return Ok(ReviewChoice::Confirm);
             }
+            // Back from the review is the last question again.
+            if is_back(typed) && !lines.is_empty() {
+                writeln!(self.output)?;
+                return Ok(ReviewChoice::Change(lines.len() - 1));
+            }
             match typed.parse::<usize>() {
                 Ok(n) if (2..=lines.len() + 1).contains(&n) => {
                     writeln!(self.output)?;
                     return Ok(ReviewChoice::Change(n - 2));
                 }
                 _ => self.say(&format!(
-                    "  Please type a number from 1 to {}, or press Enter.",
+                    "  Please type a number from 1 to {}, back, or press Enter.",
                     lines.len() + 1
                 ))?,
             }
@@ -291,6 +302,7 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
     }
 
     fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
+        writeln!(self.output)?;
         self.say(question)?;
         self.say("1 Yes")?;
         self.say("2 No")?;

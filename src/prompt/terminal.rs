@@ -7,8 +7,8 @@
 use console::{Key, Term};
 
 use super::{
-    empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction, MenuItem,
-    Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
+    chosen, empty_line_reply, is_back, menu, retry_message, typing_hint, Asking, MenuAction,
+    MenuItem, Prompt, PromptError, Reply, ReviewChoice, ReviewLine,
 };
 use crate::answers::{parse_answer, Answer, RawAnswer};
 use crate::output::wrap;
@@ -18,6 +18,20 @@ use crate::rules::{Audience, Question, QuestionKind};
 /// the result.
 pub struct TerminalPrompt {
     term: Term,
+    /// What has been written for the question being asked, so that it can
+    /// be cleared when the person goes back, and written again, wrapped
+    /// anew, when the window changes size.
+    block: Vec<Written>,
+    /// Screen lines the block takes at the width it was written at.
+    block_lines: usize,
+}
+
+/// One piece of the block: a blank line, or text wrapped after `indent`.
+#[derive(Clone)]
+struct Written {
+    text: String,
+    indent: &'static str,
+    style: Style,
 }
 
 impl Default for TerminalPrompt {
@@ -36,7 +50,15 @@ impl TerminalPrompt {
     pub fn new() -> TerminalPrompt {
         TerminalPrompt {
             term: Term::stderr(),
+            block: Vec::new(),
+            block_lines: 0,
         }
+    }
+
+    /// Rows and columns now: read again before every redraw, since the
+    /// window may have changed size while waiting for a key.
+    fn size(&self) -> (usize, usize) {
+        (self.width(), self.height())
     }
 
     /// Usable columns: one less than the terminal's, so that a full line
@@ -61,19 +83,98 @@ impl TerminalPrompt {
         console::colors_enabled_stderr()
     }
 
-    fn write_wrapped(&self, text: &str, indent: &str, style: Style) -> Result<(), PromptError> {
-        let width = self.width().saturating_sub(indent.len());
-        for line in wrap(text, width) {
-            let line = format!("{indent}{line}");
-            self.term.write_line(&style.apply(&line, self.colour()))?;
+    fn write_wrapped(
+        &mut self,
+        text: &str,
+        indent: &'static str,
+        style: Style,
+    ) -> Result<(), PromptError> {
+        let written = Written {
+            text: text.to_string(),
+            indent,
+            style,
+        };
+        self.block_lines += self.draw(&written)?;
+        self.block.push(written);
+        Ok(())
+    }
+
+    fn write_blank(&mut self) -> Result<(), PromptError> {
+        self.write_wrapped("", "", Style::Plain)
+    }
+
+    /// Writes one piece at the current width; the lines it took.
+    fn draw(&self, written: &Written) -> Result<usize, PromptError> {
+        let width = self.width().saturating_sub(written.indent.len());
+        let lines = wrap(&written.text, width);
+        if lines.is_empty() {
+            self.term.write_line("")?;
+            return Ok(1);
         }
+        for line in &lines {
+            let line = format!("{}{line}", written.indent);
+            self.term
+                .write_line(&written.style.apply(&line, self.colour()))?;
+        }
+        Ok(lines.len())
+    }
+
+    /// Clears what was written after the first `mark` pieces of the block.
+    fn back_to(&mut self, mark: usize) -> Result<(), PromptError> {
+        let keep: usize = self.block[..mark.min(self.block.len())]
+            .iter()
+            .map(|w| self.lines_of(w))
+            .sum();
+        self.term
+            .clear_last_lines(self.block_lines.saturating_sub(keep))?;
+        self.block.truncate(mark);
+        self.block_lines = keep;
+        Ok(())
+    }
+
+    fn lines_of(&self, written: &Written) -> usize {
+        wrap(
+            &written.text,
+            self.width().saturating_sub(written.indent.len()),
+        )
+        .len()
+        .max(1)
+    }
+
+    /// A new question (or review) starts: what follows is its block.
+    fn start_block(&mut self) {
+        self.block.clear();
+        self.block_lines = 0;
+    }
+
+    /// Clears the screen and writes the block again at the new size. A
+    /// terminal rewraps (or cuts) what it shows when it is resized, so
+    /// the lines drawn before cannot be counted and cleared one by one.
+    fn redraw_block(&mut self) -> Result<(), PromptError> {
+        self.term.clear_screen()?;
+        self.block_lines = 0;
+        for written in self.block.clone() {
+            self.block_lines += self.draw(&written)?;
+        }
+        Ok(())
+    }
+
+    /// Takes the question being left off the screen, leaving one line that
+    /// says so: an abandoned question with an empty answer could be read
+    /// later as answered.
+    fn went_back(&mut self, label: &str) -> Result<(), PromptError> {
+        self.term.clear_last_lines(self.block_lines)?;
+        self.start_block();
+        self.write_wrapped(&format!("{label}: (back)"), "", Style::Dim)?;
+        self.start_block();
         Ok(())
     }
 
     /// The question printed whole, wrapped to the terminal; the menu itself
     /// carries only the short label.
     fn show(&mut self, q: &Question, audience: Audience) -> Result<(), PromptError> {
-        self.term.write_line("")?;
+        self.start_block();
+        self.write_blank()?;
         self.write_wrapped(q.wording(audience), "", Style::Bold)?;
         // The help speaks to a parent; a consultant reads the clinical
         // wording alone.
@@ -97,7 +198,6 @@ impl TerminalPrompt {
         mut selected: Option<usize>,
     ) -> Result<Picked, PromptError> {
         let n = items.len();
-        let width = self.width();
         let colour = self.colour();
         let mut help = if n <= 9 {
             format!("↑↓ and Enter, or type 1-{n}")
@@ -110,18 +210,15 @@ impl TerminalPrompt {
         let mut typed = String::new();
         let mut drawn = 0;
         let mut first = 0;
-        let height = self.height();
+        let mut size = self.size();
         self.term.hide_cursor()?;
         let picked = loop {
-            let lines = menu_lines(
-                label,
-                items,
-                selected,
-                &help,
-                (width, height),
-                &mut first,
-                colour,
-            );
+            if self.size() != size {
+                size = self.size();
+                self.redraw_block()?;
+                drawn = 0;
+            }
+            let lines = menu_lines(label, items, selected, &help, size, &mut first, colour);
             self.term.clear_last_lines(drawn)?;
             for line in &lines {
                 self.term.write_line(line)?;
@@ -140,11 +237,11 @@ impl TerminalPrompt {
                 }
             };
             match key {
-                Key::ArrowDown | Key::Tab | Key::Char('j') => {
+                Key::ArrowDown | Key::Tab => {
                     typed.clear();
                     selected = Some(selected.map_or(0, |i| (i + 1) % n));
                 }
-                Key::ArrowUp | Key::BackTab | Key::Char('k') => {
+                Key::ArrowUp | Key::BackTab => {
                     typed.clear();
                     selected = Some(selected.map_or(n - 1, |i| (i + n - 1) % n));
                 }
@@ -185,34 +282,32 @@ impl TerminalPrompt {
     }
 
     /// Writes what was chosen where the menu was: `Label: answer`.
-    fn answered(&self, label: &str, answer: &str) -> Result<(), PromptError> {
+    fn answered(&mut self, label: &str, answer: &str) -> Result<(), PromptError> {
         self.write_wrapped(&format!("{label}: {answer}"), "", Style::Plain)
     }
 
-    /// One line typed after `prompt`, with Backspace; Esc is Back. The
-    /// line is redrawn whole on each key, so that it wraps and unwraps
-    /// cleanly at any width.
+    /// One line typed after `prompt`, starting from `text`, with
+    /// Backspace; Esc is Back. The line is redrawn whole on each key, so
+    /// that it wraps and unwraps cleanly at any width.
     fn read_line(
         &mut self,
         prompt: &str,
+        mut text: String,
         can_go_back: bool,
     ) -> Result<Option<String>, PromptError> {
-        let width = self.width() + 1;
-        let mut text = String::new();
+        // Screen lines above the cursor that the line being typed takes.
         let mut above = 0;
-        let redraw = |term: &Term, text: &str, above: &mut usize| -> Result<(), PromptError> {
-            term.write_str("\r")?;
-            if *above > 0 {
-                term.move_cursor_up(*above)?;
+        let mut width = self.width();
+        let typed = loop {
+            if self.width() != width {
+                width = self.width();
+                self.redraw_block()?;
+                above = 0;
             }
-            term.clear_to_end_of_screen()?;
-            let shown = format!("{prompt}{}", escaped(text));
-            term.write_str(&shown)?;
-            *above = shown.chars().count().saturating_sub(1) / width;
-            Ok(())
-        };
-        loop {
-            redraw(&self.term, &text, &mut above)?;
+            self.clear_typed(above)?;
+            let shown = format!("{prompt}{}", escaped(&text));
+            self.term.write_str(&shown)?;
+            above = shown.chars().count().saturating_sub(1) / (width + 1);
             let key = self.term.read_key().map_err(|e| {
                 if e.kind() == std::io::ErrorKind::Interrupted {
                     PromptError::Interrupted
@@ -221,54 +316,62 @@ impl TerminalPrompt {
                 }
             })?;
             match key {
-                Key::Enter => break,
+                Key::Enter => break Some(text),
                 Key::Backspace => {
                     text.pop();
                 }
-                Key::Escape if can_go_back => {
-                    self.term.write_str("\r")?;
-                    if above > 0 {
-                        self.term.move_cursor_up(above)?;
-                    }
-                    self.term.clear_to_end_of_screen()?;
-                    return Ok(None);
-                }
+                Key::Escape if can_go_back => break None,
                 Key::CtrlC => return Err(PromptError::Interrupted),
                 Key::Char(c) if !c.is_control() => text.push(c),
                 _ => {}
             }
-        }
-        // Leave the line as typed, wrapped at words, and go to the next.
+        };
+        // The caller writes what was typed again, wrapped at words.
+        self.clear_typed(above)?;
+        Ok(typed)
+    }
+
+    /// Clears the line being typed, `above` screen lines up from the cursor.
+    fn clear_typed(&self, above: usize) -> Result<(), PromptError> {
         self.term.write_str("\r")?;
         if above > 0 {
             self.term.move_cursor_up(above)?;
         }
         self.term.clear_to_end_of_screen()?;
-        Ok(Some(text))
+        Ok(())
     }
 
     /// A typed answer, asked again until it parses; an empty line is
-    /// `empty` when given.
+    /// `empty` when given. An answer given before is there to edit.
     fn text(
         &mut self,
         q: &Question,
+        audience: Audience,
         asking: Asking,
         empty: Option<Reply>,
     ) -> Result<Reply, PromptError> {
-        self.write_wrapped(&typing_hint(q, asking, false), "  ", Style::Dim)?;
+        self.write_wrapped(&typing_hint(q, audience, asking, false), "  ", Style::Dim)?;
         let prompt = format!("{}: ", q.label);
+        // Free text is offered to edit; a reading is shown above the line,
+        // since retyping it is quicker than deleting it key by key.
+        let mut start = match asking.previous {
+            Some(Answer::Text(text)) => text.clone(),
+            Some(previous) => {
+                let shown = chosen(q, previous, audience);
+                self.write_wrapped(&format!("Your answer before: {shown}"), "  ", Style::Dim)?;
+                String::new()
+            }
+            None => String::new(),
+        };
         loop {
-            match self.read_line(&prompt, asking.can_go_back)? {
+            match self.read_line(&prompt, std::mem::take(&mut start), asking.can_go_back)? {
                 Some(line) if !(asking.can_go_back && is_back(&line)) => {
                     if let Some(reply) = self.typed_reply(q, &line, &empty)? {
                         return Ok(reply);
                     }
                 }
                 // Esc, or "back" typed.
-                _ => {
-                    self.write_wrapped(&format!("{}: (back)", q.label), "", Style::Dim)?;
-                    return Ok(Reply::Back);
-                }
+                _ => return Ok(Reply::Back),
             }
         }
     }
@@ -295,7 +398,7 @@ impl TerminalPrompt {
         match parse_answer(q, &RawAnswer::Text(line.to_string())) {
             Ok(answer) => Ok(Some(Reply::Answer(answer))),
             Err(e) => {
-                self.write_wrapped(&retry_message(&e), "  ", Style::Red)?;
+                self.write_wrapped(&retry_message(q, &e), "  ", Style::Red)?;
                 Ok(None)
             }
         }
@@ -417,6 +520,8 @@ fn menu_lines(
 
 impl Prompt for TerminalPrompt {
     fn introduce(&mut self, text: &str, _audience: Audience) -> Result<(), PromptError> {
+        self.start_block();
+        self.write_blank()?;
         self.write_wrapped(text, "", Style::Plain)
     }
 
@@ -429,7 +534,11 @@ impl Prompt for TerminalPrompt {
         self.show(q, audience)?;
         let Some(items) = menu(q, audience, asking.optional) else {
             let empty = empty_line_reply(q, asking);
-            let reply = self.text(q, asking, empty)?;
+            let reply = self.text(q, audience, asking, empty)?;
+            if reply == Reply::Back {
+                self.went_back(&q.label)?;
+                return Ok(reply);
+            }
             if reply == Reply::Answer(Answer::NotMeasured)
                 && matches!(q.kind, QuestionKind::Temperature)
                 && audience == Audience::Parent
@@ -442,12 +551,30 @@ impl Prompt for TerminalPrompt {
             }
             return Ok(reply);
         };
-        let texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
+        let before = asking
+            .previous
+            .map(|previous| MenuAction::Answer(previous.clone()));
+        let texts: Vec<String> = items
+            .iter()
+            .map(|i| {
+                if before.as_ref() == Some(&i.action) {
+                    format!("{} (your answer before)", i.text)
+                } else {
+                    i.text.clone()
+                }
+            })
+            .collect();
+        if let Some(previous) = asking.previous {
+            if !items.iter().any(|i| before.as_ref() == Some(&i.action)) {
+                let shown = chosen(q, previous, audience);
+                self.write_wrapped(&format!("Your answer before: {shown}"), "  ", Style::Dim)?;
+            }
+        }
         loop {
             let picked = self.menu(&q.label, &texts, asking.can_go_back, None)?;
             let item: &MenuItem = match picked {
                 Picked::Back => {
-                    self.write_wrapped(&format!("{}: (back)", q.label), "", Style::Dim)?;
+                    self.went_back(&q.label)?;
                     return Ok(Reply::Back);
                 }
                 Picked::Item(i) => &items[i],
@@ -462,13 +589,14 @@ impl Prompt for TerminalPrompt {
                     return Ok(Reply::Skip);
                 }
                 MenuAction::TypeNumber => {
-                    // Back from typing returns to this menu.
+                    let mark = self.block.len();
                     let typing = Asking {
                         can_go_back: true,
                         ..asking
                     };
-                    match self.text(q, typing, None)? {
-                        Reply::Back => continue,
+                    match self.text(q, audience, typing, None)? {
+                        // Back from typing returns to this menu.
+                        Reply::Back => self.back_to(mark)?,
                         reply => return Ok(reply),
                     }
                 }
@@ -489,7 +617,8 @@ impl Prompt for TerminalPrompt {
         lines: &[ReviewLine],
         audience: Audience,
     ) -> Result<ReviewChoice, PromptError> {
-        self.term.write_line("")?;
+        self.start_block();
+        self.write_blank()?;
         let heading = match audience {
             Audience::Parent => "Check your answers. Choose one to change it, or see the result.",
             Audience::Consultant => "Review the findings: choose one to amend, or see the result.",
@@ -501,14 +630,21 @@ impl Prompt for TerminalPrompt {
                 .iter()
                 .map(|l| format!("{}: {}", l.label, escaped(&l.answer))),
         );
-        match self.menu("Answers", &items, false, Some(0))? {
-            Picked::Item(0) | Picked::Back => {
+        // Back from the review is the last question again.
+        let can_go_back = !lines.is_empty();
+        match self.menu("Answers", &items, can_go_back, Some(0))? {
+            Picked::Item(0) => {
                 self.answered("Answers", "confirmed")?;
                 Ok(ReviewChoice::Confirm)
             }
             Picked::Item(i) => {
                 self.answered("Change", &lines[i - 1].label)?;
                 Ok(ReviewChoice::Change(i - 1))
+            }
+            Picked::Back => {
+                let last = lines.len() - 1;
+                self.answered("Change", &lines[last].label)?;
+                Ok(ReviewChoice::Change(last))
             }
         }
     }
@@ -522,7 +658,8 @@ impl Prompt for TerminalPrompt {
     }
 
     fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
-        self.term.write_line("")?;
+        self.start_block();
+        self.write_blank()?;
         self.write_wrapped(question, "", Style::Bold)?;
         let items = ["Yes".to_string(), "No".to_string()];
         let picked = self.menu("Record now", &items, false, None)?;
