@@ -1,23 +1,75 @@
-//! Computes the digest of the built-in rules once, at build time: hashing
-//! the file on every run cost a quarter of a scripted `assess`.
+//! Computes, once at build time, what every run would otherwise compute:
+//! - the digest of the built-in rules (hashing the file on every run cost a
+//!   quarter of a scripted `assess`);
+//! - a fingerprint of everything the compiled form of the built-in rules
+//!   (`src/rules/builtin.postcard`) is made from: the rules, their cases,
+//!   and the code of the model, the loader and the prover. The compiled form
+//!   records the fingerprint it was made with, and is used only when it
+//!   matches: after any change to those, the rules are loaded and proved
+//!   from the TOML as any other file, until `cargo test` has made the
+//!   compiled form again.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 const RULES: &str = "rules/mastitis-spectrum.toml";
+const CASES: &str = "rules/mastitis-spectrum.cases.toml";
+/// Code the compiled form depends on: its layout and the report it keeps.
+const CODE: &[&str] = &["src/rules", "src/analysis"];
+/// The compiled form itself is not part of its own fingerprint.
+const COMPILED: &str = "builtin.postcard";
 
 fn main() {
     println!("cargo:rerun-if-changed={RULES}");
-    let bytes = std::fs::read(RULES).unwrap_or_else(|e| panic!("{RULES}: {e}"));
-    let mut hex = String::with_capacity(64);
-    for byte in Sha256::digest(&bytes) {
-        let _ = write!(hex, "{byte:02x}");
+    println!("cargo:rerun-if-changed={CASES}");
+    let rules = read(Path::new(RULES));
+    let mut fingerprint = Sha256::new();
+    fingerprint.update(&rules);
+    fingerprint.update(read(Path::new(CASES)));
+    for dir in CODE {
+        println!("cargo:rerun-if-changed={dir}");
+        let mut files = Vec::new();
+        collect(Path::new(dir), &mut files);
+        files.sort();
+        for file in files {
+            fingerprint.update(file.to_string_lossy().replace('\\', "/").as_bytes());
+            fingerprint.update(read(&file));
+        }
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let code = format!(
-        "/// SHA-256 of `{RULES}`, as compiled in.\npub const BUILTIN_DIGEST: &str = \"{hex}\";\n"
+        "/// SHA-256 of `{RULES}`, as compiled in.\npub const BUILTIN_DIGEST: &str = \"{}\";\n\
+         /// What the compiled form of the built-in rules must have been made from.\n\
+         pub(crate) const BUILTIN_FINGERPRINT: &str = \"{}\";\n",
+        hex(&Sha256::digest(&rules)),
+        hex(&fingerprint.finalize()),
     );
     std::fs::write(out.join("builtin_digest.rs"), code).expect("OUT_DIR is writable");
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file under `dir` but the compiled form.
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("a readable folder").path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.file_name().is_some_and(|n| n != COMPILED) {
+            files.push(path);
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut hex = String::with_capacity(64);
+    for byte in bytes {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }

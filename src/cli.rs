@@ -75,6 +75,10 @@ pub enum RulesCommand {
         /// NAME.cases.toml beside NAME.toml, if there is one.
         #[arg(long, value_name = "PATH")]
         cases: Option<PathBuf>,
+        /// Prove the built-in rules again now, rather than show the proof
+        /// made when this lactriage was built.
+        #[arg(long)]
+        again: bool,
     },
     /// Write the clinical safety case as Markdown: hazards and their
     /// controls, properties, cases, thresholds and their sources, the

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod batch;
+mod compiled;
 mod examples;
 mod harness;
 mod output;

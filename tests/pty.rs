@@ -804,7 +804,7 @@ fn sigterm_at_a_menu_restores_the_terminal() {
 fn a_long_check_shows_a_spinner_on_a_terminal() {
     let mut command = Command::new(BIN);
     command
-        .args(["rules", "check"])
+        .args(["rules", "check", "--again"])
         .env("LACTRIAGE_PROGRESS_AFTER_MS", "0");
     let mut p = spawn_plain(command);
     p.expect("Checking every combination of answers...");
@@ -812,7 +812,7 @@ fn a_long_check_shows_a_spinner_on_a_terminal() {
         .status(0)
         .has("OK: every path ends in an outcome");
     let piped = Command::new(BIN)
-        .args(["rules", "check"])
+        .args(["rules", "check", "--again"])
         .env("LACTRIAGE_PROGRESS_AFTER_MS", "0")
         .output()
         .expect("the binary runs");

@@ -467,7 +467,7 @@ pub fn write_summary(
     w: &mut impl Write,
     rules: &Rules,
     report: &CheckReport,
-    seconds: f64,
+    seconds: Option<f64>,
 ) -> io::Result<()> {
     writeln!(w, "Checked {} {}:", rules.name, rules.version)?;
     writeln!(w, "  digest:         sha256:{}", rules.digest)?;
@@ -495,7 +495,13 @@ pub fn write_summary(
         report.properties.len(),
         report.properties.len() - failing
     )?;
-    writeln!(w, "  time:           {:.2} ms", seconds * 1000.0)
+    match seconds {
+        Some(seconds) => writeln!(w, "  time:           {:.2} ms", seconds * 1000.0),
+        None => writeln!(
+            w,
+            "  time:           proved when this lactriage was built (--again proves it now)"
+        ),
+    }
 }
 
 /// Each failure with answers that reproduce it; `rules_arg` names the rules

@@ -26,6 +26,7 @@ pub mod count;
 pub mod diff;
 pub mod graph;
 pub mod product;
+pub mod report;
 pub mod safety;
 pub mod tree;
 

@@ -26,7 +26,7 @@ pub(crate) fn run(
     prompt: Option<&mut dyn Prompt>,
 ) -> Result<(), Error> {
     let rules = load_rules(args.rules.as_deref())?;
-    let fixed = load_answers(args, &rules, stdin)?;
+    let fixed = load_answers(args, rules, stdin)?;
     let audience = Audience::from(args.audience);
     // Refused before the first question, not after the last.
     let file = match &args.output {
@@ -36,9 +36,9 @@ pub(crate) fn run(
 
     let stdin_taken = args.answers.as_deref() == Some(Path::new("-"));
     let plain = args.plain || terminal.dumb || !terminal.stdin_is_terminal;
-    let mut session = Session::new(&rules, fixed, audience);
+    let mut session = Session::new(rules, fixed, audience);
     let assessment = if args.no_input || stdin_taken {
-        assess_given(&rules, &session.answers())?
+        assess_given(rules, &session.answers())?
     } else if plain {
         let mut plain_prompt = PlainPrompt::new(
             io::BufReader::new(stdin),
@@ -46,16 +46,16 @@ pub(crate) fn run(
             terminal.width.unwrap_or(80),
             !terminal.stdin_is_terminal,
         );
-        ask(&rules, &mut session, &mut plain_prompt, terminal)?
+        ask(rules, &mut session, &mut plain_prompt, terminal)?
     } else if let Some(prompt) = prompt {
-        ask(&rules, &mut session, prompt, terminal)?
+        ask(rules, &mut session, prompt, terminal)?
     } else {
-        assess_given(&rules, &session.answers())?
+        assess_given(rules, &session.answers())?
     };
     let asked = session.asked_anything();
     let answers = session.answers();
     let report = Report {
-        rules: &rules,
+        rules,
         assessment: &assessment,
         answers: &answers,
         audience,

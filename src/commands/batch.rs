@@ -56,13 +56,13 @@ pub(crate) fn run(
     let summary = match &args.output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-            let summary = batch::run(&rules, &mut input, &mut out, progress)
+            let summary = batch::run(rules, &mut input, &mut out, progress)
                 .and_then(|s| out.flush().map(|()| s));
             summary.map_err(Error::Output)?
         }
         Some(path) => {
             let mut file = output_file::OutputFile::create(path, args.force)?;
-            let summary = batch::run(&rules, &mut input, &mut file.writer(), progress)
+            let summary = batch::run(rules, &mut input, &mut file.writer(), progress)
                 .map_err(Error::Output)?;
             file.commit()?;
             summary

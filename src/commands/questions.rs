@@ -13,9 +13,9 @@ pub(crate) fn run(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Er
     let audience = Audience::from(args.audience);
     let mut out = io::BufWriter::new(stdout);
     match args.format {
-        QuestionsFormat::Text => output::write_questions_text(&mut out, &rules, audience),
-        QuestionsFormat::Json => output::write_questions_json(&mut out, &rules, audience),
-        QuestionsFormat::Markdown => output::write_questions_markdown(&mut out, &rules, audience),
+        QuestionsFormat::Text => output::write_questions_text(&mut out, rules, audience),
+        QuestionsFormat::Json => output::write_questions_json(&mut out, rules, audience),
+        QuestionsFormat::Markdown => output::write_questions_markdown(&mut out, rules, audience),
     }
     .and_then(|()| out.flush())
     .map_err(Error::Output)

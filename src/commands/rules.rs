@@ -31,31 +31,20 @@ pub(crate) fn run(
         }
     };
     let code = match command {
-        RulesCommand::Check { file, cases } => {
-            let rules = load_rules(file.as_deref())?;
-            let started = std::time::Instant::now();
-            let report = prove(&rules, spinner);
-            let seconds = started.elapsed().as_secs_f64();
-            let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
-            let hazards = safety::hazards(&rules, &report, cases.as_ref());
-            let shown = file.as_ref().map(|f| f.display().to_string());
-            let origin = shown.as_deref().unwrap_or(crate::rules::BUILTIN_ORIGIN);
-            let failed_cases = cases.as_ref().map_or(0, CaseRun::failed);
-            let uncontrolled = hazards.iter().filter(|h| !h.controlled()).count();
-            let problems = report.failures.len() + failed_cases + uncontrolled;
-            analysis::check::write_summary(&mut out, &rules, &report, seconds)
-                .and_then(|()| {
-                    safety::write_check_section(&mut out, &rules, origin, &hazards, cases.as_ref())
-                })
-                .and_then(|()| analysis::check::write_failures(&mut out, &report, shown.as_deref()))
-                .and_then(|()| {
-                    if problems == 0 {
-                        writeln!(out, "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, all {} properties hold, every case passes, and every hazard is controlled.", report.properties.len())
-                    } else {
-                        writeln!(out, "\n{problems} problem(s) found: {} in the tree and its properties, {failed_cases} failing case(s), {uncontrolled} hazard(s) not controlled.", report.failures.len())
-                    }
-                })
-                .map_err(Error::Output)?;
+        RulesCommand::Check { file, cases, again } => {
+            // The built-in rules were proved when this program was built.
+            let stored = match (&file, &cases, again) {
+                (None, None, false) => crate::rules::compiled::builtin_check(),
+                _ => None,
+            };
+            let problems = match stored {
+                Some(stored) => {
+                    out.write_all(stored.report.as_bytes())
+                        .map_err(Error::Output)?;
+                    stored.problems
+                }
+                None => check_now(&mut out, file.as_deref(), cases.as_deref(), spinner)?,
+            };
             found(problems > 0)
         }
         RulesCommand::SafetyCase {
@@ -66,12 +55,12 @@ pub(crate) fn run(
             force,
         } => {
             let rules = load_rules(file.as_deref())?;
-            let report = prove(&rules, spinner);
-            let cases = case_run(&rules, file.as_deref(), cases.as_deref())?;
-            let hazards = safety::hazards(&rules, &report, cases.as_ref());
+            let report = prove(rules, spinner);
+            let cases = case_run(rules, file.as_deref(), cases.as_deref())?;
+            let hazards = safety::hazards(rules, &report, cases.as_ref());
             let changelog = read_changelog(file.as_deref(), changelog.as_deref())?;
             let document = safety::SafetyCase {
-                rules: &rules,
+                rules,
                 report: &report,
                 hazards: &hazards,
                 cases: cases.as_ref(),
@@ -94,8 +83,8 @@ pub(crate) fn run(
         RulesCommand::Graph { file, format } => {
             let rules = load_rules(file.as_deref())?;
             match format {
-                GraphFormat::Dot => analysis::graph::write_dot(&mut out, &rules),
-                GraphFormat::Mermaid => analysis::graph::write_mermaid(&mut out, &rules),
+                GraphFormat::Dot => analysis::graph::write_dot(&mut out, rules),
+                GraphFormat::Mermaid => analysis::graph::write_mermaid(&mut out, rules),
             }
             .map_err(Error::Output)?;
             ExitCode::Success
@@ -104,7 +93,7 @@ pub(crate) fn run(
             let rules = load_rules(file.as_deref())?;
             let cases = read_cases(&cases)?;
             let (_, failed) =
-                analysis::cases::run_all(&mut out, &rules, &cases).map_err(Error::Output)?;
+                analysis::cases::run_all(&mut out, rules, &cases).map_err(Error::Output)?;
             found(failed > 0)
         }
         RulesCommand::Diff {
@@ -117,22 +106,16 @@ pub(crate) fn run(
             let new_rules = load_rules(Some(&new))?;
             let report =
                 with_spinner(spinner, "Comparing every combination of answers...", || {
-                    analysis::diff::diff(&old_rules, &new_rules, &same_as)
+                    analysis::diff::diff(old_rules, new_rules, &same_as)
                 })?;
             let (o, n) = (old.display().to_string(), new.display().to_string());
             match format {
-                ListFormat::Text => analysis::diff::write_text(
-                    &mut out,
-                    (&old_rules, &o),
-                    (&new_rules, &n),
-                    &report,
-                ),
-                ListFormat::Json => analysis::diff::write_json(
-                    &mut out,
-                    (&old_rules, &o),
-                    (&new_rules, &n),
-                    &report,
-                ),
+                ListFormat::Text => {
+                    analysis::diff::write_text(&mut out, (old_rules, &o), (new_rules, &n), &report)
+                }
+                ListFormat::Json => {
+                    analysis::diff::write_json(&mut out, (old_rules, &o), (new_rules, &n), &report)
+                }
             }
             .map_err(Error::Output)?;
             found(!report.groups.is_empty())
@@ -140,6 +123,38 @@ pub(crate) fn run(
     };
     out.flush().map_err(Error::Output)?;
     Ok(code)
+}
+
+/// `rules check` done now: returns the problems found.
+fn check_now(
+    out: &mut impl Write,
+    file: Option<&Path>,
+    cases: Option<&Path>,
+    spinner: bool,
+) -> Result<usize, Error> {
+    let rules = load_rules(file)?;
+    let started = std::time::Instant::now();
+    let report = prove(rules, spinner);
+    let seconds = started.elapsed().as_secs_f64();
+    let cases = case_run(rules, file, cases)?;
+    let hazards = safety::hazards(rules, &report, cases.as_ref());
+    let shown = file.map(|f| f.display().to_string());
+    let origin = shown.as_deref().unwrap_or(crate::rules::BUILTIN_ORIGIN);
+    let findings = analysis::report::CheckFindings {
+        report: &report,
+        cases: cases.as_ref(),
+        hazards: &hazards,
+    };
+    analysis::report::write_check_report(
+        out,
+        rules,
+        origin,
+        shown.as_deref(),
+        &findings,
+        Some(seconds),
+    )
+    .map_err(Error::Output)?;
+    Ok(findings.problems())
 }
 
 /// The exhaustive check, with a spinner if it takes long on a terminal.

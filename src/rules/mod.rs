@@ -15,6 +15,7 @@
 //! assert!(Urgency::Emergency > Urgency::Today);
 //! ```
 
+pub mod compiled;
 mod error;
 mod file;
 mod load;
@@ -98,19 +99,19 @@ pub enum Audience {
 }
 
 /// Index of a question in [`Rules::questions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct QuestionId(pub(crate) usize);
 
 /// Index of a node in [`Rules::nodes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct NodeId(pub(crate) usize);
 
 /// Index of a condition in [`Rules::conditions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConditionId(pub(crate) usize);
 
 /// A validated rules file.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Rules {
     pub name: String,
     pub version: String,
@@ -133,6 +134,8 @@ pub struct Rules {
     pub start: NodeId,
     urgencies: Vec<UrgencyText>,
     /// Question id -> index in `questions`: batch looks ids up per answer.
+    /// Rebuilt, not stored, in the compiled form.
+    #[serde(skip)]
     question_index: std::collections::HashMap<String, usize>,
 }
 
@@ -145,7 +148,26 @@ impl Rules {
     /// The default rules shipped with the tool, with the digest the build
     /// computed.
     pub fn builtin() -> Result<Rules, RulesError> {
+        match compiled::builtin_rules() {
+            Some(rules) => Ok(rules),
+            None => Rules::builtin_from_toml(),
+        }
+    }
+
+    /// The default rules loaded from their TOML with every check, as the
+    /// compiled form is made.
+    pub fn builtin_from_toml() -> Result<Rules, RulesError> {
         load::load(BUILTIN_RULES, BUILTIN_ORIGIN, Some(BUILTIN_DIGEST))
+    }
+
+    /// Builds the question id lookup (not part of the compiled form).
+    fn index_questions(&mut self) {
+        self.question_index = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -186,7 +208,7 @@ impl Rules {
 }
 
 /// What a person is told at one urgency level.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct UrgencyText {
     pub label: String,
     pub contact: String,
@@ -195,14 +217,14 @@ pub struct UrgencyText {
     pub watch_for: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub text: String,
 }
 
 /// One question, declared once and asked by any number of steps.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     /// A few words for results and charts: "Temperature".
@@ -238,7 +260,7 @@ impl Question {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum QuestionKind {
     YesNo,
     /// "unsure" follows the branch named here (the safer one, in the default rules).
@@ -267,7 +289,7 @@ impl QuestionKind {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub parent: String,
@@ -283,7 +305,7 @@ impl Choice {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct NumberSpec {
     pub unit: String,
     pub min: Option<f64>,
@@ -294,7 +316,7 @@ pub struct NumberSpec {
     pub presets: Vec<Preset>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Preset {
     pub label: String,
     pub value: PresetValue,
@@ -302,7 +324,7 @@ pub struct Preset {
     pub(crate) span: std::ops::Range<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum PresetValue {
     Exact(f64),
     /// From `from` (inclusive, or exclusive with `exclusive`) up to `to`
@@ -315,26 +337,26 @@ pub enum PresetValue {
     },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub kind: NodeKind,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum NodeKind {
     Step(Step),
     Outcome(Outcome),
 }
 
 /// A node that asks one question and branches on the answer.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Step {
     pub question: QuestionId,
     pub branches: Branches,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Branches {
     YesNo {
         yes: NodeId,
@@ -373,20 +395,20 @@ impl Branches {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct NumericBranch {
     pub range: Interval,
     pub next: NodeId,
 }
 
 /// A numeric interval; a missing bound is unbounded on that side.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     pub lower: Option<Bound>,
     pub upper: Option<Bound>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Bound {
     pub value: f64,
     pub inclusive: bool,
@@ -447,7 +469,7 @@ pub fn format_number(x: f64) -> String {
 }
 
 /// A known contributor to point out to the consultant, with its sources.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Contributor {
     pub when: Vec<Constraint>,
     pub text: String,
@@ -455,7 +477,7 @@ pub struct Contributor {
 }
 
 /// A safety property the rules declare about themselves.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Property {
     /// The short id hazards name it by, if it has one.
     pub id: Option<String>,
@@ -463,7 +485,7 @@ pub struct Property {
     pub kind: PropertyKind,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum PropertyKind {
     /// Answers matching every `when` constraint, and not every `unless`
     /// constraint, get at least `urgency`.
@@ -479,7 +501,7 @@ pub enum PropertyKind {
     },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum WorseOrder {
     /// Chains of answers (as spelt in answer files), each from better to worse.
     Chains(Vec<Vec<String>>),
@@ -490,13 +512,13 @@ pub enum WorseOrder {
 }
 
 /// A set of answers to one question.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Constraint {
     pub question: QuestionId,
     pub allowed: Allowed,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Allowed {
     /// Answers as spelt in answer files: `yes`, `unsure`, `spreading`, `not_measured`.
     Answers(Vec<String>),
@@ -519,7 +541,7 @@ impl Constraint {
 }
 
 /// A leaf of the tree: a condition at an urgency, and why.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Outcome {
     pub condition: ConditionId,
     pub urgency: Urgency,
@@ -540,7 +562,7 @@ impl Outcome {
 }
 
 /// What a result most likely is, with its advice.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Condition {
     pub id: String,
     pub title: String,

@@ -57,7 +57,7 @@ pub const LOADER_CHECKS: &[(&str, &str)] = &[(
 )];
 
 /// One entry of the hazard log.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Hazard {
     pub id: String,
     pub title: String,
@@ -84,7 +84,7 @@ impl Hazard {
 }
 
 /// A number a step or a property compares an answer with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Threshold {
     pub question: String,
     /// In the question's unit (°C for temperatures).
