@@ -3,7 +3,7 @@
 //!   quarter of a scripted `assess`);
 //! - a fingerprint of everything the compiled form of the built-in rules
 //!   (`src/rules/builtin.postcard`) is made from: the rules, their cases,
-//!   and the code of the model, the loader and the prover. The compiled form
+//!   and the code of the model, the loader, the prover and the engine. The compiled form
 //!   records the fingerprint it was made with, and is used only when it
 //!   matches: after any change to those, the rules are loaded and proved
 //!   from the TOML as any other file, until `cargo test` has made the
@@ -16,8 +16,14 @@ use sha2::{Digest, Sha256};
 
 const RULES: &str = "rules/mastitis-spectrum.toml";
 const CASES: &str = "rules/mastitis-spectrum.cases.toml";
-/// Code the compiled form depends on: its layout and the report it keeps.
-const CODE: &[&str] = &["src/rules", "src/analysis"];
+/// Code the compiled form depends on: its layout, and the report it keeps
+/// (the prover, and the engine and answer parser that run the cases).
+const CODE: &[&str] = &[
+    "src/rules",
+    "src/analysis",
+    "src/engine.rs",
+    "src/answers.rs",
+];
 /// The compiled form itself is not part of its own fingerprint.
 const COMPILED: &str = "builtin.postcard";
 
@@ -53,8 +59,12 @@ fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Every file under `dir` but the compiled form.
+/// Every file under `dir` (or `dir` itself, a file) but the compiled form.
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        files.push(dir.to_path_buf());
+        return;
+    }
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("a readable folder").path();

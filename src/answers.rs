@@ -378,13 +378,19 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 (_, Some(t)) => parse_decimal(t),
                 _ => None,
             };
-            let mut accepted =
-                number_accepted(spec.min, spec.max, &spec.unit, q.accepts_not_measured());
-            if spec.whole {
-                accepted = accepted.replacen("a number", "a whole number", 1);
-            }
+            // Written out only for an error: batch parses millions of
+            // numbers, and an answer that fits allocates nothing.
+            let accepted = || {
+                let accepted =
+                    number_accepted(spec.min, spec.max, &spec.unit, q.accepts_not_measured());
+                if spec.whole {
+                    accepted.replacen("a number", "a whole number", 1)
+                } else {
+                    accepted
+                }
+            };
             match value {
-                Some(v) if spec.whole && v.fract() != 0.0 => Err(invalid(accepted)),
+                Some(v) if spec.whole && v.fract() != 0.0 => Err(invalid(accepted())),
                 Some(v) if v.is_finite() && in_bounds(v, spec.min, spec.max) => {
                     Ok(Answer::Number(v))
                 }
@@ -392,9 +398,9 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                     question: q.id.clone(),
                     value: format_number(v),
                     range: bounds_text(spec.min, spec.max, &spec.unit),
-                    accepted,
+                    accepted: accepted(),
                 }),
-                _ => Err(invalid(accepted)),
+                _ => Err(invalid(accepted())),
             }
         }
         QuestionKind::Text => {

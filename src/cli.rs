@@ -212,6 +212,11 @@ pub struct BatchArgs {
     /// With --output, replace FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+
+    /// Threads answering lines; by default one per core this process may
+    /// use. The output is in input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -162,23 +162,16 @@ pub fn unanswered_ahead<'r>(rules: &'r Rules, answers: &Answers) -> Vec<&'r Ques
     list.into_iter().map(|id| rules.question_at(id)).collect()
 }
 
-/// The node an answer leads to from a step, if any branch takes it.
+/// The node an answer leads to from a step, if any branch takes it. It
+/// allocates nothing: batch follows it for every step of every line.
 pub fn next_node(branches: &Branches, q: &Question, answer: &Answer) -> Option<NodeId> {
-    follow(branches, q, answer).map(|(next, _)| next)
-}
-
-/// The next node for an answer, and a label for the branch taken.
-fn follow(branches: &Branches, q: &Question, answer: &Answer) -> Option<(NodeId, String)> {
     match (branches, answer) {
-        (Branches::YesNo { yes, .. }, Answer::Yes) => Some((*yes, "yes".to_string())),
-        (Branches::YesNo { no, .. }, Answer::No) => Some((*no, "no".to_string())),
+        (Branches::YesNo { yes, .. }, Answer::Yes) => Some(*yes),
+        (Branches::YesNo { no, .. }, Answer::No) => Some(*no),
         (Branches::YesNo { yes, no }, Answer::Unsure) => match q.kind {
             QuestionKind::YesNoUnsure {
-                unsure_counts_as_yes: true,
-            } => Some((*yes, "unsure, counted as yes".to_string())),
-            QuestionKind::YesNoUnsure {
-                unsure_counts_as_yes: false,
-            } => Some((*no, "unsure, counted as no".to_string())),
+                unsure_counts_as_yes,
+            } => Some(if unsure_counts_as_yes { *yes } else { *no }),
             _ => None,
         },
         (Branches::Choice(next), Answer::Choice(id)) => {
@@ -186,11 +179,31 @@ fn follow(branches: &Branches, q: &Question, answer: &Answer) -> Option<(NodeId,
                 return None;
             };
             let i = choices.iter().position(|c| &c.id == id)?;
-            Some((*next.get(i)?, id.clone()))
+            next.get(i).copied()
         }
-        (Branches::Numeric { not_measured, .. }, Answer::NotMeasured) => {
-            Some(((*not_measured)?, "not measured".to_string()))
+        (Branches::Numeric { not_measured, .. }, Answer::NotMeasured) => *not_measured,
+        (Branches::Numeric { ranges, .. }, answer) => {
+            let x = answer.numeric_value()?;
+            ranges.iter().find(|r| r.range.contains(x)).map(|r| r.next)
         }
+        _ => None,
+    }
+}
+
+/// The next node for an answer, and a label for the branch taken.
+fn follow(branches: &Branches, q: &Question, answer: &Answer) -> Option<(NodeId, String)> {
+    let next = next_node(branches, q, answer)?;
+    let label = match (branches, answer) {
+        (Branches::YesNo { .. }, Answer::Yes) => "yes".to_string(),
+        (Branches::YesNo { .. }, Answer::No) => "no".to_string(),
+        (Branches::YesNo { .. }, Answer::Unsure) => match q.kind {
+            QuestionKind::YesNoUnsure {
+                unsure_counts_as_yes: true,
+            } => "unsure, counted as yes".to_string(),
+            _ => "unsure, counted as no".to_string(),
+        },
+        (Branches::Choice(_), Answer::Choice(id)) => id.clone(),
+        (Branches::Numeric { .. }, Answer::NotMeasured) => "not measured".to_string(),
         (Branches::Numeric { ranges, .. }, answer) => {
             let x = answer.numeric_value()?;
             let hit = ranges.iter().find(|r| r.range.contains(x))?;
@@ -199,8 +212,9 @@ fn follow(branches: &Branches, q: &Question, answer: &Answer) -> Option<(NodeId,
                 QuestionKind::Temperature => " °C".to_string(),
                 _ => String::new(),
             };
-            Some((hit.next, format!("{}{unit}", hit.range)))
+            format!("{}{unit}", hit.range)
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some((next, label))
 }

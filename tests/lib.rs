@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod batch;
+mod batch_fast;
 mod compiled;
 mod examples;
 mod harness;

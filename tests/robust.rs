@@ -167,8 +167,12 @@ proptest! {
         let _ = Answers::from_toml(&text, "answers.toml", &rules);
         let mut out = Vec::new();
         let mut input = Cursor::new(bytes.clone());
-        let summary = lactriage::batch::run(&rules, &mut input, &mut out, |_| {}).expect("in memory");
-        // One output line per input line, always.
+        let options = lactriage::batch::Options { jobs: 1, chunk: 16 };
+        let summary = lactriage::batch::run(&rules, &mut input, &mut out, |_| {}, options).expect("in memory");
+        // One output line per input line, always, as the general path.
         prop_assert_eq!(out.iter().filter(|b| **b == b'\n').count() as u64, summary.lines);
+        let mut general = Vec::new();
+        let _ = lactriage::batch::run_general(&rules, &mut Cursor::new(bytes.clone()), &mut general);
+        prop_assert_eq!(out, general);
     }
 }

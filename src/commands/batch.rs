@@ -53,16 +53,23 @@ pub(crate) fn run(
             bar.set_position(bytes);
         }
     };
+    let options = batch::Options {
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            usize::from,
+        ),
+        ..batch::Options::default()
+    };
     let summary = match &args.output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-            let summary = batch::run(rules, &mut input, &mut out, progress)
+            let summary = batch::run(rules, &mut input, &mut out, progress, options)
                 .and_then(|s| out.flush().map(|()| s));
             summary.map_err(Error::Output)?
         }
         Some(path) => {
             let mut file = output_file::OutputFile::create(path, args.force)?;
-            let summary = batch::run(rules, &mut input, &mut file.writer(), progress)
+            let summary = batch::run(rules, &mut input, &mut file.writer(), progress, options)
                 .map_err(Error::Output)?;
             file.commit()?;
             summary

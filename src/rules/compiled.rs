@@ -4,8 +4,8 @@
 //!
 //! The form is the validated [`Rules`] encoded with postcard, with the
 //! report of `rules check` and the fingerprint of everything it was made
-//! from (the rules, their cases, and the code of the model, the loader and
-//! the prover; see `build.rs`). It is used only when that fingerprint is
+//! from (the rules, their cases, and the code of the model, the loader, the
+//! prover and the engine; see `build.rs`). It is used only when that fingerprint is
 //! the build's own: a form made before any change to them is set aside, and
 //! the rules are loaded from the TOML as any other file. `cargo test`
 //! checks that the committed form is the one the current code makes, and
