@@ -9,7 +9,8 @@
 #   - start-up: `lactriage --version`, a scripted assess and `rules check`
 #     against /bin/true, on one core, run in turn (examples/startup.rs), so
 #     that the drift of a shared machine falls on all of them alike;
-#   - batch: one core and two cores against `cat` of the same file.
+#   - batch: one core and two cores against `cat` of the same file;
+#   - `lactriage history` of 10,000 kept checks (it must stay under 50 ms).
 # Prints the medians, lines per second and the ratios; peak memory comes
 # from GNU time when it is installed. Needs hyperfine (Debian: apt install
 # hyperfine) and taskset (util-linux).
@@ -21,7 +22,7 @@ command -v hyperfine >/dev/null || { echo "bench.sh: hyperfine is needed (apt in
 command -v taskset >/dev/null || { echo "bench.sh: taskset is needed (util-linux)" >&2; exit 2; }
 
 cargo build --release --quiet
-cargo build --release --quiet --example batch-workload --example startup
+cargo build --release --quiet --example batch-workload --example startup --example history-workload
 bin=target/release/lactriage
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,3 +66,14 @@ if [ -x /usr/bin/time ]; then
         echo "peak memory, $n lines, one core: $(tail -n 1 "$work/kb") KB"
     done
 fi
+
+echo
+echo "== history, 10,000 checks =="
+target/release/examples/history-workload "$work/history.sqlite3" 10000
+for format in table json csv; do
+    taskset -c 0 hyperfine -N --warmup 3 --runs 30 --export-csv "$work/history.csv" \
+        "$bin history --history $work/history.sqlite3 --format $format" >/dev/null 2>"$work/log" \
+        || { cat "$work/log" >&2; exit 1; }
+    awk -v f="$format" -v s="$(median "$work/history.csv" 1)" \
+        'BEGIN { printf "history --format %-5s %7.1f ms (median, one core)\n", f, s * 1000 }'
+done

@@ -46,6 +46,8 @@ pub enum Command {
     Questions(QuestionsArgs),
     /// Assess many answer sets from JSON Lines, one result line each.
     Batch(BatchArgs),
+    /// Show the checks kept in the private history, or forget them.
+    History(HistoryArgs),
     /// Check, draw, test and compare rules files.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -191,6 +193,64 @@ pub struct AssessArgs {
     /// With --output, replace FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+
+    /// Keep this check in the private history, whatever was chosen before
+    /// (a scripted run keeps nothing without it).
+    #[arg(long, conflicts_with = "no_save")]
+    pub save: bool,
+
+    /// Keep nothing of this check, whatever was chosen before.
+    #[arg(long)]
+    pub no_save: bool,
+
+    /// This check is about the same problem as the last one kept: fill in
+    /// the hours since it started and compare (at a terminal, the prompt
+    /// asks instead).
+    #[arg(long)]
+    pub follow_up: bool,
+
+    /// The history file to read and keep checks in; by default
+    /// LACTRIAGE_HISTORY, else history.sqlite3 in the platform's data
+    /// folder.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+
+    /// A consultant's client: each client's checks are kept and compared
+    /// apart.
+    #[arg(long, value_name = "ID")]
+    pub client: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HistoryArgs {
+    /// The history file; by default LACTRIAGE_HISTORY, else history.sqlite3
+    /// in the platform's data folder.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+
+    /// A consultant's client: show (or forget) that client's checks.
+    #[arg(long, value_name = "ID")]
+    pub client: Option<String>,
+
+    /// How to print the checks.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+
+    /// Delete an episode (by its number in the table) and its checks for
+    /// good, or `all` to delete every check of every client.
+    #[arg(long, value_name = "EPISODE|all")]
+    pub forget: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A table per episode, with a small chart of temperature and urgency
+    /// on a terminal.
+    Table,
+    /// Every episode and check, with every answer, as one JSON array.
+    Json,
+    /// One row per check, for a spreadsheet.
+    Csv,
 }
 
 #[derive(Debug, Args, Clone)]

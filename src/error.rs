@@ -41,6 +41,12 @@ pub enum Error {
     NoCases(PathBuf),
     #[error(transparent)]
     OutputFile(#[from] crate::output_file::OutputFileError),
+    #[error(transparent)]
+    History(#[from] crate::history::HistoryError),
+    #[error(
+        "--forget takes an episode number from `lactriage history`, or `all`; '{0}' is neither"
+    )]
+    ForgetWhat(String),
     #[error("interrupted")]
     Interrupted,
     #[error("standard input ended before every question was answered")]
@@ -65,9 +71,12 @@ impl Error {
             | Error::Cases(_)
             | Error::Incomparable(_)
             | Error::NoCases(_)
+            | Error::ForgetWhat(_)
+            | Error::History(crate::history::HistoryError::NoEpisode(_))
             | Error::OutputFile(crate::output_file::OutputFileError::Exists(_)) => {
                 ExitCode::BadInput
             }
+            Error::History(_) => ExitCode::Failure,
             Error::OutputFile(_) => ExitCode::Failure,
             Error::Interrupted => ExitCode::Interrupted,
             Error::BuiltinRules(_) | Error::Prompt(_) | Error::Output(_) | Error::Internal(_) => {

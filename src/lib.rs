@@ -32,6 +32,7 @@ mod commands;
 pub mod engine;
 pub mod error;
 pub mod exit_codes;
+pub mod history;
 pub mod output;
 pub mod output_file;
 pub mod prompt;
@@ -118,7 +119,11 @@ where
         Some(Command::Assess(a)) => a.color,
         Some(Command::Questions(q)) => q.color,
         Some(
-            Command::Rules(_) | Command::Batch(_) | Command::Completions { .. } | Command::Man,
+            Command::Rules(_)
+            | Command::Batch(_)
+            | Command::History(_)
+            | Command::Completions { .. }
+            | Command::Man,
         ) => cli::ColorWhen::Auto,
         None => cli.assess.color,
     };
@@ -148,6 +153,7 @@ where
         Some(Command::Batch(args)) => {
             commands::batch::run(&args, terminal, stdin, stdout, &mut *stderr)
         }
+        Some(Command::History(args)) => commands::history::run(&args, terminal, stdout),
         Some(Command::Completions { shell }) => {
             commands::completions::completions(shell, stdout).map(|()| ExitCode::Success)
         }

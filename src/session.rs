@@ -61,6 +61,12 @@ pub struct Session<'r> {
     /// The question gone back to: asked again even though it has a kept
     /// answer.
     reask: Option<&'r str>,
+    /// Why a kept answer is used without asking, where it is not "as
+    /// before": one counted from the history.
+    filled: HashMap<String, String>,
+    /// Answers at the last check of the same problem, shown beside their
+    /// questions.
+    last_time: HashMap<String, Answer>,
     /// The consultant's intake is asked after the triage.
     with_intake: bool,
     introduced: bool,
@@ -95,10 +101,31 @@ impl<'r> Session<'r> {
             given: Vec::new(),
             kept: HashMap::new(),
             reask: None,
+            filled: HashMap::new(),
+            last_time: HashMap::new(),
             with_intake: audience == Audience::Consultant,
             introduced: false,
             intake_introduced: false,
         }
+    }
+
+    /// Uses `answer` for question `id` without asking, saying `why`; it can
+    /// be changed at the review like any other. Ignored for a question
+    /// answered already (from a file or `--set`).
+    pub fn prefill(&mut self, id: &str, answer: Answer, why: String) {
+        let Some(q) = self.rules.question(id) else {
+            return;
+        };
+        if self.fixed.get(id).is_some() {
+            return;
+        }
+        self.kept.insert(q.id.as_str(), Some(answer));
+        self.filled.insert(q.id.clone(), why);
+    }
+
+    /// Shows each of `answers` beside its question: the last check's.
+    pub fn show_last_time(&mut self, answers: impl IntoIterator<Item = (String, Answer)>) {
+        self.last_time.extend(answers);
     }
 
     /// Every answer: the fixed ones, then those given at the prompt.
@@ -166,7 +193,7 @@ impl<'r> Session<'r> {
         if self.audience != Audience::Consultant || self.pending_intake().is_none() {
             return Ok(());
         }
-        if !prompt.confirm(EMERGENCY_INTAKE_QUESTION)? {
+        if !prompt.confirm(EMERGENCY_INTAKE_QUESTION, "Record now")? {
             return Ok(());
         }
         // The triage is over: Back and the review stay within the intake.
@@ -181,6 +208,7 @@ impl<'r> Session<'r> {
                     can_go_back: self.given.len() > first,
                     optional: true,
                     previous: self.kept.get(q.id.as_str()).and_then(Option::as_ref),
+                    last_time: self.last_time.get(&q.id),
                 };
                 self.reply(q, prompt.ask(q, self.audience, asking)?);
             }
@@ -204,7 +232,8 @@ impl<'r> Session<'r> {
         let shown = answer
             .as_ref()
             .map_or_else(|| "skipped".to_string(), |a| chosen(q, a, self.audience));
-        prompt.kept(q, &shown)?;
+        let why = self.filled.get(&q.id).map_or("as before", String::as_str);
+        prompt.kept(q, &shown, why)?;
         self.given.push(Given {
             question: q,
             answer,
@@ -237,6 +266,7 @@ impl<'r> Session<'r> {
                 can_go_back: !self.given.is_empty(),
                 optional: q.intake,
                 previous,
+                last_time: self.last_time.get(&q.id),
             };
             let reply = prompt.ask(q, self.audience, asking)?;
             self.reply(q, reply);
@@ -268,6 +298,7 @@ impl<'r> Session<'r> {
             self.reask = None;
         }
         self.kept.remove(q.id.as_str());
+        self.filled.remove(&q.id);
         self.given.push(Given {
             question: q,
             answer,

@@ -32,6 +32,30 @@ pub const BASELINE: &[(&str, &str)] = &[
     ("recurrent", "no"),
 ];
 
+/// A home of the tests' own, so that no test reads or writes the real
+/// history or preferences: its configuration remembers "keep no record"
+/// (the answer of a person who said no), so that the prompt tests end at
+/// the result. The history tests give their own folders.
+pub fn isolated_home() -> PathBuf {
+    let home = std::env::temp_dir().join(format!("lactriage-tests-home-{}", std::process::id()));
+    let config = home.join("config/lactriage");
+    if !config.join("preferences.toml").exists() {
+        std::fs::create_dir_all(&config).expect("a temporary folder");
+        std::fs::write(config.join("preferences.toml"), "keep_history = false\n")
+            .expect("a temporary file");
+    }
+    home
+}
+
+/// Points a command at [`isolated_home`].
+pub fn isolate(command: &mut Command) {
+    let home = isolated_home();
+    command
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("LACTRIAGE_HISTORY");
+}
+
 /// SHA-256 of the default rules file, in hex, computed here rather than
 /// taken from the program, so that tests check what the program reports.
 pub fn builtin_digest() -> String {
@@ -67,6 +91,7 @@ impl Test {
         command
             .env_remove("NO_COLOR")
             .current_dir(env!("CARGO_MANIFEST_DIR"));
+        isolate(&mut command);
         Test {
             command,
             stdin: Vec::new(),
@@ -92,6 +117,12 @@ impl Test {
         for (id, value) in BASELINE.iter().chain(overrides) {
             self.command.arg("--set").arg(format!("{id}={value}"));
         }
+        self
+    }
+
+    /// `--save`: keep the check in the history.
+    pub fn arg_save(mut self) -> Test {
+        self.command.arg("--save");
         self
     }
 

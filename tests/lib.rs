@@ -6,6 +6,7 @@ mod batch_fast;
 mod compiled;
 mod examples;
 mod harness;
+mod history;
 mod output;
 mod plain;
 mod prover;

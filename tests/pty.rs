@@ -91,6 +91,10 @@ impl Pty {
             .env_remove("COLUMNS")
             .env_remove("LINES")
             .current_dir(env!("CARGO_MANIFEST_DIR"));
+        // A test that gives its own folders keeps them.
+        if !command.get_envs().any(|(key, _)| key == "XDG_CONFIG_HOME") {
+            crate::harness::isolate(&mut command);
+        }
         let mut session = Session::spawn(command).expect("the binary starts on a pty");
         session.set_expect_timeout(Some(TIMEOUT));
         Pty {
@@ -720,6 +724,7 @@ fn spawn_plain(mut command: Command) -> Pty {
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
+    crate::harness::isolate(&mut command);
     let mut session = Session::spawn(command).expect("the command starts on a pty");
     session.set_expect_timeout(Some(TIMEOUT));
     Pty {
@@ -1050,4 +1055,56 @@ fn plain_mode_takes_typed_numbers_ids_and_letters() {
         "cursor movement in plain mode:\n{:?}",
         end.transcript
     );
+}
+
+/// The history as a person meets it: after the first result, one question
+/// (keep a record?), remembered; the next check asks whether it is the
+/// same problem, shows the last answers beside the questions, and says
+/// what changed and which advice was due.
+#[test]
+fn the_history_is_offered_once_and_the_next_check_compares() {
+    let dir = std::env::temp_dir().join(format!("lactriage-pty-history-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let with_history = || {
+        let mut command = Command::new(BIN);
+        command
+            .env("XDG_CONFIG_HOME", dir.join("config"))
+            .env("XDG_DATA_HOME", dir.join("data"))
+            .env("LACTRIAGE_HISTORY", dir.join("history.sqlite3"));
+        command
+    };
+    let mut p = Pty::spawn_command(with_history(), &[]);
+    p.pick("Sepsis warning signs", 1, "No");
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    p.pick("Soft lump or pus", 0, "Yes");
+    p.confirm_answers();
+    p.expect("Contact a provider TODAY");
+    p.expect("Keep a private record of this check on this computer");
+    p.pick("Keep a record", 0, "Yes");
+    p.finish()
+        .status(0)
+        .has("Your choice is remembered in")
+        .has("Kept in the history as episode 1");
+    let remembered = std::fs::read_to_string(dir.join("config/lactriage/preferences.toml"))
+        .expect("the choice is remembered");
+    assert!(remembered.contains("keep_history = true"), "{remembered}");
+
+    let mut p = Pty::spawn_command(with_history(), &[]);
+    p.expect("Is this the same problem you checked on");
+    p.pick("Same problem", 0, "Yes");
+    let shown = p.expect("Sepsis warning signs:");
+    assert!(shown.contains("Last time: No"), "{shown}");
+    p.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+    let shown = p.expect("Soft lump or pus:");
+    assert!(shown.contains("Last time: Yes"), "{shown}");
+    p.send(&format!("{DOWN}{ENTER}"));
+    p.confirm_answers();
+    p.finish()
+        .status(0)
+        .has("Since your last check")
+        .has("you were advised to contact a provider")
+        .has("The same as last time: sepsis warning signs,")
+        .has("Kept in the history as episode 1")
+        .lacks("Keep a private record");
 }

@@ -29,7 +29,11 @@ impl Screen {
             std::process::id(),
             COUNT.fetch_add(1, Ordering::Relaxed)
         );
-        let command = format!("env NO_COLOR=1 {BIN} --color never {args}");
+        let home = crate::harness::isolated_home();
+        let command = format!(
+            "env -u LACTRIAGE_HISTORY NO_COLOR=1 XDG_CONFIG_HOME={0}/config XDG_DATA_HOME={0}/data {BIN} --color never {args}",
+            home.display()
+        );
         let started = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
             .args(["-x", &cols.to_string(), "-y", &rows.to_string()])

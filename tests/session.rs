@@ -54,7 +54,7 @@ impl Prompt for Script {
         }
     }
 
-    fn kept(&mut self, q: &Question, _: &str) -> Result<(), PromptError> {
+    fn kept(&mut self, q: &Question, _: &str, _: &str) -> Result<(), PromptError> {
         self.log.push(format!("kept {}", q.id));
         Ok(())
     }
@@ -64,7 +64,7 @@ impl Prompt for Script {
         Ok(self.reviews.pop_front().unwrap_or(ReviewChoice::Confirm))
     }
 
-    fn confirm(&mut self, _: &str) -> Result<bool, PromptError> {
+    fn confirm(&mut self, _: &str, _: &str) -> Result<bool, PromptError> {
         self.log.push("confirm".to_string());
         Ok(self.confirm)
     }

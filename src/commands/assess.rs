@@ -5,17 +5,23 @@
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
 use crate::cli::{AssessArgs, Format};
 use crate::commands::{load_rules, read_file};
 use crate::engine::{self, Stop};
 use crate::error::Error;
+use crate::history::{self, follow_up, Episode, NewCheck, Store};
 use crate::output::{self, Report};
 use crate::output_file::OutputFile;
-use crate::prompt::{PlainPrompt, Prompt};
+use crate::prompt::{PlainPrompt, Prompt, PromptError};
 use crate::rules::{Audience, Rules, Urgency};
 use crate::session::Session;
 use crate::Terminal;
+
+/// Asked after the first result a person sees, when nothing is remembered.
+const KEEP_QUESTION: &str = "Keep a private record of this check on this computer, so that the \
+next check can compare? Only on this computer, never sent anywhere. Your choice is remembered; \
+`lactriage history --forget all` deletes the record.";
 
 pub(crate) fn run(
     args: &AssessArgs,
@@ -26,42 +32,112 @@ pub(crate) fn run(
     prompt: Option<&mut dyn Prompt>,
 ) -> Result<(), Error> {
     let rules = load_rules(args.rules.as_deref())?;
-    let fixed = load_answers(args, rules, stdin)?;
+    let mut fixed = load_answers(args, rules, stdin)?;
     let audience = Audience::from(args.audience);
     // Refused before the first question, not after the last.
     let file = match &args.output {
         Some(path) => Some(OutputFile::create(path, args.force)?),
         None => None,
     };
+    let now = chrono::Local::now().fixed_offset();
+    let client = args.client.as_deref().unwrap_or("");
+    // Said on standard error once the prompt is done with it.
+    let mut notes: Vec<String> = Vec::new();
 
     let stdin_taken = args.answers.as_deref() == Some(Path::new("-"));
+    let scripted = args.no_input || stdin_taken;
     let plain = args.plain || terminal.dumb || !terminal.stdin_is_terminal;
-    let mut session = Session::new(rules, fixed, audience);
-    let assessment = if args.no_input || stdin_taken {
-        assess_given(rules, &session.answers())?
-    } else if plain {
-        let mut plain_prompt = PlainPrompt::new(
+    let mut plain_prompt = (!scripted && plain).then(|| {
+        PlainPrompt::new(
             io::BufReader::new(stdin),
             &mut *stderr,
             terminal.width.unwrap_or(80),
             !terminal.stdin_is_terminal,
+        )
+    });
+    let mut terminal_prompt = prompt;
+    let mut prompt: Option<&mut dyn Prompt> = match plain_prompt.as_mut() {
+        Some(p) => Some(p),
+        None if scripted => None,
+        None => terminal_prompt.take().map(|p| p as &mut dyn Prompt),
+    };
+    // Someone at the prompt (not answers piped in) is asked about the
+    // history; a scripted run uses it only when told to.
+    let person = prompt.is_some() && terminal.stdin_is_terminal;
+
+    let history_path = match &args.history {
+        Some(path) => Some(path.clone()),
+        None => history::default_path().ok(),
+    };
+    let episode = match (
+        &history_path,
+        person || args.follow_up,
+        args.no_save && !args.follow_up,
+    ) {
+        (Some(path), true, false) => {
+            let asker = prompt.as_deref_mut().map(|p| p as &mut dyn Prompt);
+            match earlier_episode(path, client, asker, args.follow_up) {
+                Ok(episode) => episode,
+                Err(EarlierError::Prompt(e)) => return Err(e.into()),
+                Err(EarlierError::History(e)) => {
+                    notes.push(format!("lactriage: earlier checks are not compared: {e}"));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    if args.follow_up && episode.is_none() && notes.is_empty() {
+        notes.push("lactriage: --follow-up: no earlier check is kept to follow up".to_string());
+    }
+    let mut session_prefill = None;
+    if let Some(episode) = &episode {
+        if fixed.get("duration_hours").is_none() {
+            if let Some(hours) = follow_up::hours_since_start(rules, episode, &now) {
+                let first = follow_up::when(&episode.checks[0].time);
+                if person {
+                    session_prefill = Some((hours, first));
+                } else {
+                    fixed.record("duration_hours", Answer::Number(hours));
+                }
+            }
+        }
+    }
+
+    let mut session = Session::new(rules, fixed, audience);
+    if let Some(episode) = &episode {
+        if let Some(last) = episode.checks.last() {
+            session.show_last_time(follow_up::answers_of(rules, last));
+        }
+    }
+    if let Some((hours, first)) = session_prefill {
+        session.prefill(
+            "duration_hours",
+            Answer::Number(hours),
+            format!("counted from your first check on {first}"),
         );
-        ask(rules, &mut session, &mut plain_prompt, terminal)?
-    } else if let Some(prompt) = prompt {
-        ask(rules, &mut session, prompt, terminal)?
-    } else {
-        assess_given(rules, &session.answers())?
+    }
+    let assessment = match prompt.as_deref_mut().map(|p| p as &mut dyn Prompt) {
+        Some(prompt) => ask(rules, &mut session, prompt, terminal)?,
+        None => assess_given(rules, &session.answers())?,
     };
     let asked = session.asked_anything();
     let answers = session.answers();
+    let follow_up = episode
+        .as_ref()
+        .and_then(|e| follow_up::compare(rules, audience, e, &answers, &now));
+    let earlier = episode.as_ref().map_or(&[][..], |e| e.checks.as_slice());
     let report = Report {
         rules,
         assessment: &assessment,
         answers: &answers,
         audience,
-        time: now(),
+        time: rfc3339(&now),
+        follow_up: follow_up.as_ref(),
+        earlier,
     };
     let width = terminal_width(terminal);
+    let mut saved_to = None;
     match (file, &args.output) {
         (Some(mut file), Some(path)) => {
             // Colour follows the destination: a file never gets it.
@@ -73,12 +149,130 @@ pub(crate) fn run(
             }
             file.commit()?;
             if asked {
-                let _ = writeln!(stderr, "Saved to {}", path.display());
+                saved_to = Some(path.display().to_string());
             }
-            Ok(())
         }
-        _ => render(stdout, &report, args.format, width).map_err(Error::Output),
+        _ => render(stdout, &report, args.format, width).map_err(Error::Output)?,
     }
+
+    // Whether to keep this check: said for this run, else remembered, else
+    // asked once, of a person, after the result (never after an
+    // emergency, which must not wait on a question).
+    let keep = if args.save {
+        true
+    } else if args.no_save || !person {
+        false
+    } else {
+        match history::remembered_choice() {
+            Some(keep) => keep,
+            None if assessment.urgency == Urgency::Emergency => false,
+            None => match prompt.take() {
+                Some(prompt) => {
+                    let keep = prompt.confirm(KEEP_QUESTION, "Keep a record")?;
+                    match history::remember_choice(keep) {
+                        Ok(at) => notes.push(format!(
+                            "Your choice is remembered in {} (--save or --no-save change it for one run).",
+                            at.display()
+                        )),
+                        Err(e) => notes.push(format!(
+                            "lactriage: your choice could not be remembered: {e}"
+                        )),
+                    }
+                    keep
+                }
+                None => false,
+            },
+        }
+    };
+    if keep {
+        match history_path {
+            Some(path) => {
+                let kept = Store::open(&path).and_then(|store| {
+                    store.save(&NewCheck {
+                        client,
+                        episode: episode.as_ref().map(|e| e.id),
+                        time: now,
+                        rules: (&rules.name, &rules.version, &rules.digest),
+                        answers: serde_json::Value::Object(
+                            answers
+                                .iter()
+                                .map(|(id, a)| (id.to_string(), a.to_json()))
+                                .collect(),
+                        ),
+                        urgency: assessment.urgency.id(),
+                        condition: &assessment.condition.id,
+                    })
+                });
+                match kept {
+                    Ok(saved) if person => notes.push(format!(
+                        "Kept in the history as episode {} ({}).",
+                        saved.episode,
+                        path.display()
+                    )),
+                    Ok(_) => {}
+                    Err(e) => notes.push(format!(
+                        "lactriage: the result above stands, but it was not kept in the history: {e}"
+                    )),
+                }
+            }
+            None => notes.push(format!(
+                "lactriage: the result above stands, but it was not kept: {}",
+                history::HistoryError::NoFolder
+            )),
+        }
+    }
+    // The plain prompt writes to standard error: done with it now.
+    drop(plain_prompt);
+    if let Some(path) = saved_to {
+        let _ = writeln!(stderr, "Saved to {path}");
+    }
+    for note in notes {
+        let _ = writeln!(stderr, "{note}");
+    }
+    Ok(())
+}
+
+enum EarlierError {
+    Prompt(PromptError),
+    History(history::HistoryError),
+}
+
+/// The episode this check continues: the last one kept for `client`, if a
+/// person says it is the same problem (or `--follow-up` says so).
+fn earlier_episode(
+    path: &Path,
+    client: &str,
+    prompt: Option<&mut dyn Prompt>,
+    told: bool,
+) -> Result<Option<Episode>, EarlierError> {
+    let Some(store) = Store::open_existing(path).map_err(EarlierError::History)? else {
+        return Ok(None);
+    };
+    let Some(episode) = store
+        .latest_episode(client)
+        .map_err(EarlierError::History)?
+    else {
+        return Ok(None);
+    };
+    if told {
+        return Ok(Some(episode));
+    }
+    let Some(last) = episode.checks.last() else {
+        return Ok(None);
+    };
+    let Some(prompt) = prompt else {
+        return Ok(None);
+    };
+    let same = prompt
+        .confirm(
+            &format!(
+                "Is this the same problem you checked on {}?",
+                follow_up::when(&last.time)
+            ),
+            "Same problem",
+        )
+        .map_err(EarlierError::Prompt)?;
+    Ok(same.then_some(episode))
 }
 
 /// Asks what the answers lack. A consultant's emergency is shown at once,
@@ -101,7 +295,9 @@ fn ask<'r>(
             assessment: &assessment,
             answers: &session.answers(),
             audience: Audience::Consultant,
-            time: now(),
+            time: rfc3339(&chrono::Local::now().fixed_offset()),
+            follow_up: None,
+            earlier: &[],
         };
         let mut short = Vec::new();
         output::write_short_text(&mut short, &report, terminal_width(terminal))
@@ -175,7 +371,7 @@ fn load_answers(args: &AssessArgs, rules: &Rules, stdin: &mut dyn Read) -> Resul
     Ok(answers)
 }
 
-/// The local time with its offset, as ISO 8601: `2026-11-20T22:50:00+01:00`.
-fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+/// A time with its offset, as ISO 8601: `2026-11-20T22:50:00+01:00`.
+fn rfc3339(time: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    time.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }

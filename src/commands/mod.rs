@@ -6,6 +6,7 @@
 pub(crate) mod assess;
 pub(crate) mod batch;
 pub(crate) mod completions;
+pub(crate) mod history;
 mod progress;
 pub(crate) mod questions;
 pub(crate) mod rules;

@@ -33,6 +33,8 @@ struct Result<'a> {
     tool: Tool,
     time: &'a str,
     disclaimer: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    follow_up: Option<&'a crate::history::follow_up::FollowUp>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +127,7 @@ pub fn write_json(w: &mut impl Write, report: &Report) -> io::Result<()> {
         },
         time: &report.time,
         disclaimer: &report.rules.disclaimer,
+        follow_up: report.follow_up,
     };
     serde_json::to_writer_pretty(&mut *w, &result)?;
     writeln!(w)

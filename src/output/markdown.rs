@@ -36,6 +36,7 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
         writeln!(w, "{}", escape(&assumed))?;
         writeln!(w)?;
     }
+    follow_up(w, report)?;
     answer_table(
         w,
         ("Question", "Answer"),
@@ -64,6 +65,56 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
         env!("CARGO_PKG_VERSION"),
         report.time
     )?;
+    Ok(())
+}
+
+/// What changed since the last check of the same problem.
+fn follow_up(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    let Some(follow_up) = report.follow_up else {
+        return Ok(());
+    };
+    let lines: Vec<String> = follow_up
+        .deadlines
+        .iter()
+        .chain(&follow_up.changes)
+        .cloned()
+        .collect();
+    section(
+        w,
+        &format!(
+            "Since the last check ({})",
+            crate::history::follow_up::when(&follow_up.previous)
+        ),
+        &lines,
+    )?;
+    writeln!(w)?;
+    Ok(())
+}
+
+/// The episode's earlier checks, for the chart.
+fn earlier_checks(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    if report.earlier.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "## Earlier checks of this episode")?;
+    writeln!(w)?;
+    writeln!(w, "| Time | Temperature | Urgency | Assessment |")?;
+    writeln!(w, "|---|---|---|---|")?;
+    for check in report.earlier {
+        let temperature = check.answers.get("temperature").map_or_else(
+            || "-".to_string(),
+            |t| t.to_string().trim_matches('"').to_string(),
+        );
+        writeln!(
+            w,
+            "| {} | {} | `{}` | `{}` |",
+            cell(&check.time.to_rfc3339()),
+            cell(&temperature),
+            cell(&check.urgency),
+            cell(&check.condition)
+        )?;
+    }
+    writeln!(w)?;
     Ok(())
 }
 
@@ -156,6 +207,8 @@ fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
         writeln!(w)?;
         answer_table(w, ("Item", "Answer"), intake.into_iter(), report.audience)?;
     }
+    follow_up(w, report)?;
+    earlier_checks(w, report)?;
     let notes = report.consultant_notes();
     section(w, "For the consultant", &notes)?;
     section(w, "Advice given", &a.condition.advice)?;

@@ -8,6 +8,8 @@ mod text;
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{Assessment, PathStep};
+use crate::history::follow_up::FollowUp;
+use crate::history::Check;
 use crate::rules::{
     format_number, Audience, Contributor, PresetValue, Question, QuestionKind, Rules,
 };
@@ -26,6 +28,12 @@ pub struct Report<'a> {
     pub audience: Audience,
     /// When the result was given: ISO 8601 with the local offset.
     pub time: String,
+    /// For a check of a problem checked before: what changed, and any
+    /// time limit that has passed.
+    pub follow_up: Option<&'a FollowUp>,
+    /// The earlier checks of the same problem, oldest first (the chart note
+    /// lists them).
+    pub earlier: &'a [Check],
 }
 
 impl Report<'_> {

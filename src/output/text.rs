@@ -35,6 +35,23 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
     let a = report.assessment;
     write_short_text(w, report, width)?;
 
+    if let Some(follow_up) = report.follow_up {
+        writeln!(w)?;
+        heading(
+            w,
+            &format!(
+                "Since your last check ({})",
+                crate::history::follow_up::when(&follow_up.previous)
+            ),
+            width,
+        )?;
+        for line in follow_up.deadlines.iter().chain(&follow_up.changes) {
+            for (i, l) in wrap(line, width.saturating_sub(4)).iter().enumerate() {
+                writeln!(w, "{}{l}", if i == 0 { "  - " } else { "    " })?;
+            }
+        }
+    }
+
     writeln!(w)?;
     let answers = match report.audience {
         Audience::Parent => "Your answers:",

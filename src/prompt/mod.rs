@@ -51,6 +51,9 @@ pub struct Asking<'a> {
     /// or chose it at the review: shown (never preselected, hazard H8), and
     /// a typed one is offered for editing.
     pub previous: Option<&'a Answer>,
+    /// The answer at the last check of the same problem (from the history),
+    /// shown beside the question.
+    pub last_time: Option<&'a Answer>,
 }
 
 /// One line of the review of answers before the result.
@@ -86,9 +89,10 @@ pub trait Prompt {
         asking: Asking,
     ) -> Result<Reply, PromptError>;
 
-    /// Says that an answer given before is used again (after Back or a
-    /// change, for a question still on the way).
-    fn kept(&mut self, _question: &Question, _answer: &str) -> Result<(), PromptError> {
+    /// Says that an answer is used without asking, and `why`: one given
+    /// before a Back or a change ("as before"), or one counted from the
+    /// history.
+    fn kept(&mut self, _question: &Question, _answer: &str, _why: &str) -> Result<(), PromptError> {
         Ok(())
     }
 
@@ -108,8 +112,8 @@ pub trait Prompt {
     }
 
     /// A yes/no question of the program's own (not of the rules), such as
-    /// "record the intake now?".
-    fn confirm(&mut self, _question: &str) -> Result<bool, PromptError> {
+    /// "record the intake now?", with a short `label` for its answer line.
+    fn confirm(&mut self, _question: &str, _label: &str) -> Result<bool, PromptError> {
         Ok(false)
     }
 

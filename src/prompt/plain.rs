@@ -185,6 +185,10 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
             let before = chosen(q, previous, audience);
             self.say(&format!("Your answer before: {}", shown(&before)))?;
         }
+        if let Some(last) = asking.last_time {
+            let last = chosen(q, last, audience);
+            self.say(&format!("Last time: {}", shown(&last)))?;
+        }
         let Some(items) = menu(q, audience, asking.optional) else {
             let empty = empty_line_reply(q, asking);
             let reply = self.typed(q, audience, asking, empty)?;
@@ -242,8 +246,8 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         }
     }
 
-    fn kept(&mut self, q: &Question, answer: &str) -> Result<(), PromptError> {
-        self.say(&format!("{}: {} (as before)", q.label, shown(answer)))
+    fn kept(&mut self, q: &Question, answer: &str, why: &str) -> Result<(), PromptError> {
+        self.say(&format!("{}: {} ({why})", q.label, shown(answer)))
     }
 
     fn review(
@@ -301,14 +305,18 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         Ok(())
     }
 
-    fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
+    fn confirm(&mut self, question: &str, label: &str) -> Result<bool, PromptError> {
+        // Piped answers that have ended answer no: nothing is asked.
+        if self.piped && self.input.fill_buf()?.is_empty() {
+            return Ok(false);
+        }
         writeln!(self.output)?;
         self.say(question)?;
         self.say("1 Yes")?;
         self.say("2 No")?;
         loop {
             let Some(line) = ({
-                write!(self.output, "Record now (type 1 or 2): ")?;
+                write!(self.output, "{label} (type 1 or 2): ")?;
                 self.output.flush()?;
                 self.read()?
             }) else {

@@ -186,6 +186,20 @@ impl TerminalPrompt {
         Ok(())
     }
 
+    /// The answer at the last check of the same problem, under the question.
+    fn last_time(
+        &mut self,
+        q: &Question,
+        audience: Audience,
+        asking: Asking,
+    ) -> Result<(), PromptError> {
+        if let Some(answer) = asking.last_time {
+            let shown = chosen(q, answer, audience);
+            self.write_wrapped(&format!("Last time: {}", escaped(&shown)), "  ", Style::Dim)?;
+        }
+        Ok(())
+    }
+
     /// A menu that opens on no answer: Enter does nothing until the person
     /// has moved to a choice or typed its number, so no question is answered
     /// by reflex (hazard H8 of the triage specification). `selected` opens
@@ -532,6 +546,7 @@ impl Prompt for TerminalPrompt {
         asking: Asking,
     ) -> Result<Reply, PromptError> {
         self.show(q, audience)?;
+        self.last_time(q, audience, asking)?;
         let Some(items) = menu(q, audience, asking.optional) else {
             let empty = empty_line_reply(q, asking);
             let reply = self.text(q, audience, asking, empty)?;
@@ -604,9 +619,9 @@ impl Prompt for TerminalPrompt {
         }
     }
 
-    fn kept(&mut self, q: &Question, answer: &str) -> Result<(), PromptError> {
+    fn kept(&mut self, q: &Question, answer: &str, why: &str) -> Result<(), PromptError> {
         self.write_wrapped(
-            &format!("{}: {answer} (as before)", q.label),
+            &format!("{}: {} ({why})", q.label, escaped(answer)),
             "",
             Style::Dim,
         )
@@ -657,14 +672,14 @@ impl Prompt for TerminalPrompt {
         Ok(())
     }
 
-    fn confirm(&mut self, question: &str) -> Result<bool, PromptError> {
+    fn confirm(&mut self, question: &str, label: &str) -> Result<bool, PromptError> {
         self.start_block();
         self.write_blank()?;
         self.write_wrapped(question, "", Style::Bold)?;
         let items = ["Yes".to_string(), "No".to_string()];
-        let picked = self.menu("Record now", &items, false, None)?;
+        let picked = self.menu(label, &items, false, None)?;
         let yes = matches!(picked, Picked::Item(0));
-        self.answered("Record now", if yes { "Yes" } else { "No" })?;
+        self.answered(label, if yes { "Yes" } else { "No" })?;
         Ok(yes)
     }
 

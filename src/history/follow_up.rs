@@ -1,0 +1,193 @@
+//! What a check of the same problem adds to the result: the hours since it
+//! started, counted from the first check; how the answers changed since the
+//! last one; and any time limit given then that has passed. Pure: it reads
+//! the earlier checks and the answers, and decides nothing about the
+//! result.
+//!
+//! The time limits are the ones the results themselves give (triage
+//! specification, urgency levels and the antibiotics step): within 24
+//! hours for `within_24h`; 48 hours from starting antibiotics; 2-3 days for
+//! self-care, counted as 48 hours, the earlier end; and "today" or "now"
+//! for the two most urgent levels, which are recalled whatever the time.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Check, Episode};
+use crate::answers::{parse_answer, Answer, Answers, RawAnswer};
+use crate::prompt::chosen;
+use crate::rules::{format_number, Audience, Rules};
+
+/// The comparison with the last check of the episode.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FollowUp {
+    pub episode: i64,
+    /// When the last check was.
+    pub previous: DateTime<FixedOffset>,
+    /// When the first check of the episode was.
+    pub first: DateTime<FixedOffset>,
+    /// What changed, one sentence each, and what stayed the same.
+    pub changes: Vec<String>,
+    /// Time limits given at the last check that have passed.
+    pub deadlines: Vec<String>,
+}
+
+/// A date as the prompt and the result say it: `Sat 21 Nov, 22:10`.
+pub fn when(time: &DateTime<FixedOffset>) -> String {
+    // Parsed once: `history` writes one per check, ten thousand at times.
+    static FORMAT: std::sync::OnceLock<Vec<chrono::format::Item<'static>>> =
+        std::sync::OnceLock::new();
+    let items =
+        FORMAT.get_or_init(|| chrono::format::StrftimeItems::new("%a %-d %b, %H:%M").collect());
+    time.format_with_items(items.iter()).to_string()
+}
+
+fn hours_between(from: &DateTime<FixedOffset>, to: &DateTime<FixedOffset>) -> f64 {
+    ((*to - *from).num_minutes().max(0) as f64 / 60.0).floor()
+}
+
+/// The answers of an earlier check, read back as answers to `rules`
+/// (answers the rules no longer accept are left out).
+pub fn answers_of(rules: &Rules, check: &Check) -> Vec<(String, Answer)> {
+    check
+        .answers
+        .iter()
+        .filter_map(|(id, value)| {
+            let q = rules.question(id)?;
+            let answer = parse_answer(q, &RawAnswer::from(value.clone())).ok()?;
+            Some((id.clone(), answer))
+        })
+        .collect()
+}
+
+/// Hours since the problem started, now: the first check's answer plus the
+/// time since that check (`None` if it was not answered then).
+pub fn hours_since_start(
+    rules: &Rules,
+    episode: &Episode,
+    now: &DateTime<FixedOffset>,
+) -> Option<f64> {
+    let first = episode.checks.first()?;
+    let then = answers_of(rules, first)
+        .into_iter()
+        .find(|(id, _)| id == "duration_hours")?
+        .1
+        .numeric_value()?;
+    Some(then + hours_between(&first.time, now))
+}
+
+/// Compares `answers` now with the last check of `episode`.
+pub fn compare(
+    rules: &Rules,
+    audience: Audience,
+    episode: &Episode,
+    answers: &Answers,
+    now: &DateTime<FixedOffset>,
+) -> Option<FollowUp> {
+    let last = episode.checks.last()?;
+    let first = episode.checks.first()?;
+    let before = answers_of(rules, last);
+    let mut changes = Vec::new();
+    let mut same = Vec::new();
+    for q in rules.questions.iter().filter(|q| !q.intake) {
+        // The hours since it started always move on.
+        if q.id == "duration_hours" {
+            continue;
+        }
+        let (Some(then), Some(now_answer)) = (
+            before.iter().find(|(id, _)| *id == q.id).map(|(_, a)| a),
+            answers.get(&q.id),
+        ) else {
+            continue;
+        };
+        match (then, now_answer) {
+            (Answer::Temperature(a), Answer::Temperature(b)) => {
+                let (a, b) = (a.celsius, b.celsius);
+                let direction = if b < a {
+                    "down"
+                } else if b > a {
+                    "up"
+                } else {
+                    ""
+                };
+                if direction.is_empty() {
+                    same.push(format!("temperature ({} °C)", format_number(a)));
+                } else {
+                    changes.push(format!(
+                        "Temperature {direction} from {} to {} °C.",
+                        format_number(a),
+                        format_number(b)
+                    ));
+                }
+            }
+            (a, b) if a == b => same.push(q.label.to_lowercase()),
+            (a, b) => changes.push(format!(
+                "{}: {} then, {} now.",
+                q.label,
+                chosen(q, a, audience),
+                chosen(q, b, audience)
+            )),
+        }
+    }
+    if !same.is_empty() {
+        changes.push(format!("The same as last time: {}.", same.join(", ")));
+    }
+    Some(FollowUp {
+        episode: episode.id,
+        previous: last.time,
+        first: first.time,
+        changes,
+        deadlines: deadlines(rules, episode, last, now),
+    })
+}
+
+/// The time limits of the last check's result that have passed by `now`.
+fn deadlines(
+    rules: &Rules,
+    episode: &Episode,
+    last: &Check,
+    now: &DateTime<FixedOffset>,
+) -> Vec<String> {
+    let at = when(&last.time);
+    let since_last = hours_between(&last.time, now);
+    let mut passed = Vec::new();
+    match last.urgency.as_str() {
+        "emergency" => passed.push(format!(
+            "At your check on {at}, the advice was to call for emergency help at once."
+        )),
+        "today" => passed.push(format!(
+            "At your check on {at}, you were advised to contact a provider that same day."
+        )),
+        "within_24h" if since_last >= 24.0 => passed.push(format!(
+            "You were advised to contact a provider if not clearly better within 24 hours; it has been {} hours since your check on {at}.",
+            format_number(since_last)
+        )),
+        "self_care" if last.condition == "on_antibiotics" => {
+            let started = answers_of(rules, last)
+                .into_iter()
+                .find(|(id, _)| id == "antibiotics_hours")
+                .and_then(|(_, a)| a.numeric_value());
+            if let Some(started) = started {
+                let on = started + since_last;
+                if started < 48.0 && on >= 48.0 {
+                    passed.push(format!(
+                        "You were advised to contact your provider if not better within 48 hours of starting antibiotics; it has been {} hours since you started them.",
+                        format_number(on)
+                    ));
+                }
+            }
+        }
+        "self_care" => {
+            let first = episode.checks.first().map_or(last.time, |c| c.time);
+            let since_first = hours_between(&first, now);
+            if since_first >= 48.0 {
+                passed.push(format!(
+                    "You were advised to contact a provider if it was not improving within 2-3 days; it has been {} hours since your first check on {}.",
+                    format_number(since_first),
+                    when(&first)
+                ));
+            }
+        }
+        _ => {}
+    }
+    passed
+}
