@@ -84,6 +84,14 @@ first (leave a vital not measured if it was not taken), then the breast findings
 preselected. Back is available from the second question on, and the findings are reviewed \
 before the result. A triage aid, not a diagnosis. Ctrl-C stops at any time.";
 
+/// What a check starts with, for `audience`.
+pub fn introduction(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Parent => INTRO_PARENT,
+        Audience::Consultant => INTRO_CONSULTANT,
+    }
+}
+
 const INTAKE_INTRO: &str =
     "Intake for the record: these do not change the result, and each may be skipped.";
 
@@ -123,9 +131,19 @@ impl<'r> Session<'r> {
         self.filled.insert(q.id.clone(), why);
     }
 
-    /// Shows each of `answers` beside its question: the last check's.
+    /// Shows each of `answers` beside its question: the last check's. Not
+    /// beside a warning sign ("unsure" counts as yes): a "No" from last
+    /// time must not prompt a "No" now (hazard H8).
     pub fn show_last_time(&mut self, answers: impl IntoIterator<Item = (String, Answer)>) {
-        self.last_time.extend(answers);
+        let rules = self.rules;
+        self.last_time.extend(answers.into_iter().filter(|(id, _)| {
+            !matches!(
+                rules.question(id).map(|q| &q.kind),
+                Some(crate::rules::QuestionKind::YesNoUnsure {
+                    unsure_counts_as_yes: true
+                })
+            )
+        }));
     }
 
     /// Every answer: the fixed ones, then those given at the prompt.
@@ -250,14 +268,7 @@ impl<'r> Session<'r> {
             if self.use_kept(q, prompt)? {
                 continue;
             }
-            if !self.introduced {
-                self.introduced = true;
-                let intro = match self.audience {
-                    Audience::Parent => INTRO_PARENT,
-                    Audience::Consultant => INTRO_CONSULTANT,
-                };
-                prompt.introduce(intro, self.audience)?;
-            }
+            self.introduce(prompt)?;
             if q.intake {
                 self.introduce_intake(prompt)?;
             }
@@ -271,6 +282,22 @@ impl<'r> Session<'r> {
             let reply = prompt.ask(q, self.audience, asking)?;
             self.reply(q, reply);
         }
+    }
+
+    /// Says what is about to happen (and that an emergency number is there
+    /// for anyone very unwell), once, before anything is asked.
+    pub fn introduce(&mut self, prompt: &mut dyn Prompt) -> Result<(), PromptError> {
+        if !self.introduced {
+            self.introduced = true;
+            prompt.introduce(introduction(self.audience), self.audience)?;
+        }
+        Ok(())
+    }
+
+    /// The introduction was said already (before a question of the
+    /// program's own, such as "the same problem as last time?").
+    pub fn introduced_already(&mut self) {
+        self.introduced = true;
     }
 
     fn introduce_intake(&mut self, prompt: &mut dyn Prompt) -> Result<(), PromptError> {

@@ -310,3 +310,103 @@ fn the_history_is_owner_only() {
         assert_eq!(mode(&path), 0o600, "{}", path.display());
     }
 }
+
+/// A duration given as a range counts from its top: "less than a day" 20
+/// hours ago may be 44 hours now, and a longer duration never lowers the
+/// urgency. The same for antibiotics "started less than 2 days ago".
+#[test]
+fn ranges_from_an_earlier_check_count_from_their_top() {
+    let (_dir, file) = history("ranges");
+    keep(
+        &file,
+        20,
+        serde_json::json!({"duration_hours": "0-24"}),
+        "within_24h",
+        "inflammatory_mastitis",
+    );
+    let ran = run(&file)
+        .args(answers(&[], &["duration_hours"]))
+        .args(["--follow-up", "--format", "json"])
+        .status(0);
+    assert_eq!(ran.json()["answers"]["duration_hours"], 44);
+    ran.stderr_says("hours since it started: 44 (at most; counted from your check on");
+
+    let (_dir, file) = history("ranges-antibiotics");
+    keep(
+        &file,
+        30,
+        serde_json::json!({"antibiotics_hours": ">0-48", "trend": "better"}),
+        "self_care",
+        "on_antibiotics",
+    );
+    let text = run(&file)
+        .args(answers(
+            &[("antibiotics_hours", "60"), ("trend", "same")],
+            &[],
+        ))
+        .args(["--follow-up"])
+        .status(0)
+        .stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("it has been up to 78 hours since you started them"),
+        "{text}"
+    );
+}
+
+/// --forget keeps to one client's records: a parent's own, by default.
+#[test]
+fn forgetting_keeps_to_the_client() {
+    let (_dir, file) = history("forget-client");
+    run(&file)
+        .args(["--audience", "consultant", "--client", "A"])
+        .args(answers(&[], &[]))
+        .arg_save()
+        .status(0);
+    run(&file).args(answers(&[], &[])).arg_save().status(0);
+    run(&file)
+        .args(["history", "--forget", "1"])
+        .status(2)
+        .stderr_has("no episode 1");
+    run(&file)
+        .args(["history", "--client", "A", "--forget", "all"])
+        .status(0);
+    let own = run(&file)
+        .args(["history", "--format", "json"])
+        .status(0)
+        .json();
+    assert_eq!(
+        own.as_array().map(Vec::len),
+        Some(1),
+        "the parent's own check is kept"
+    );
+    let a = run(&file)
+        .args(["history", "--client", "A", "--format", "json"])
+        .status(0)
+        .json();
+    assert_eq!(a, serde_json::json!([]));
+}
+
+/// Another program's database is refused, and left as it was.
+#[test]
+fn another_programs_database_is_left_alone() {
+    let (_dir, file) = history("foreign");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("a folder");
+    {
+        let conn = rusqlite::Connection::open(&file).expect("a database");
+        conn.execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
+            .expect("written");
+    }
+    let before = std::fs::read(&file).expect("readable");
+    run(&file)
+        .args(answers(&[], &[]))
+        .arg_save()
+        .status(0)
+        .stdout_has("Self-care at home")
+        .stderr_says("is a database of another program, not a lactriage history");
+    assert_eq!(
+        std::fs::read(&file).expect("readable"),
+        before,
+        "the file was changed"
+    );
+}

@@ -18,6 +18,8 @@ struct Script {
     log: Vec<String>,
     /// The answer shown as "before" at each question asked, if any.
     previous: Vec<(String, Option<Answer>)>,
+    /// The answer shown from the last check, at each question asked.
+    last_time: Vec<(String, Option<Answer>)>,
     back_offered: Vec<(String, bool)>,
 }
 
@@ -41,6 +43,8 @@ impl Prompt for Script {
         self.log.push(format!("ask {}", q.id));
         self.back_offered.push((q.id.clone(), asking.can_go_back));
         self.previous.push((q.id.clone(), asking.previous.cloned()));
+        self.last_time
+            .push((q.id.clone(), asking.last_time.cloned()));
         match self.replies.pop_front() {
             Some((id, reply)) => {
                 assert_eq!(
@@ -275,6 +279,55 @@ fn the_intake_after_an_emergency_is_reviewed() {
         Some(&Answer::Number(6.0))
     );
     assert_eq!(session.answers().get("sepsis_signs"), Some(&Answer::Yes));
+}
+
+/// The last check's answers are shown beside their questions, except the
+/// warning signs; a duration counted from the history is used without
+/// asking, and the review can change it.
+#[test]
+fn the_last_check_is_shown_beside_questions_but_warning_signs() {
+    let rules = rules();
+    let mut script = to_the_lump(Script::default())
+        .answer("redness", Answer::Choice("none".into()))
+        .answer("lactating", Answer::Yes)
+        .answer("temperature", Answer::NotMeasured)
+        .answer("feels_feverish", Answer::Yes)
+        // Changed at the review: under 24 hours asks about the course.
+        .answer("duration_hours", Answer::Number(12.0))
+        .answer("trend", Answer::Choice("better".into()))
+        .no("nipple_damage")
+        .no("risk_factors");
+    let mut session = Session::new(&rules, Answers::new(), Audience::Parent);
+    session.show_last_time([
+        ("sepsis_signs".to_string(), Answer::No),
+        ("redness".to_string(), Answer::Choice("small".into())),
+    ]);
+    session.prefill(
+        "duration_hours",
+        Answer::Number(40.0),
+        "counted".to_string(),
+    );
+    // Review: change the duration (the last of ten answers, the kept one),
+    // then confirm.
+    script.reviews.push_back(ReviewChoice::Change(9));
+    let result = session.run(&mut script).expect("a result");
+    let shown = |id: &str| {
+        script
+            .last_time
+            .iter()
+            .find(|(q, _)| q == id)
+            .and_then(|(_, a)| a.clone())
+    };
+    assert_eq!(shown("sepsis_signs"), None);
+    assert_eq!(shown("redness"), Some(Answer::Choice("small".into())));
+    let log = script.log.join(", ");
+    assert!(log.contains("kept duration_hours"), "{log}");
+    assert!(log.contains("review 10, ask duration_hours"), "{log}");
+    assert_eq!(
+        session.answers().get("duration_hours"),
+        Some(&Answer::Number(12.0))
+    );
+    assert_eq!(result.condition.id, "inflammatory_mastitis", "{log}");
 }
 
 fn temperature(text: &str) -> Answer {

@@ -642,7 +642,13 @@ fn run_in_parallel(
                         return;
                     };
                     out.clear();
-                    let answered = answer_chunk(rules, &mut fast, &chunk, &mut out);
+                    // A panic here must reach the main thread as an error:
+                    // left alone, the main thread would wait for this chunk
+                    // for ever.
+                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        answer_chunk(rules, &mut fast, &chunk, &mut out)
+                    }))
+                    .unwrap_or_else(|_| Err(io::Error::other("a batch worker failed")));
                     let done = Done {
                         seq,
                         chunk,

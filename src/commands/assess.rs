@@ -61,9 +61,10 @@ pub(crate) fn run(
         None if scripted => None,
         None => terminal_prompt.take().map(|p| p as &mut dyn Prompt),
     };
-    // Someone at the prompt (not answers piped in) is asked about the
-    // history; a scripted run uses it only when told to.
-    let person = prompt.is_some() && terminal.stdin_is_terminal;
+    // Someone at the prompt (not answers piped in, nor a file of them) is
+    // asked about the history; a scripted run uses it only when told to.
+    let person = prompt.is_some() && terminal.stdin_is_terminal && args.answers.is_none();
+    let mut introduced = false;
 
     let history_path = match &args.history {
         Some(path) => Some(path.clone()),
@@ -76,7 +77,14 @@ pub(crate) fn run(
     ) {
         (Some(path), true, false) => {
             let asker = prompt.as_deref_mut().map(|p| p as &mut dyn Prompt);
-            match earlier_episode(path, client, asker, args.follow_up) {
+            match earlier_episode(
+                path,
+                client,
+                asker,
+                args.follow_up,
+                audience,
+                &mut introduced,
+            ) {
                 Ok(episode) => episode,
                 Err(EarlierError::Prompt(e)) => return Err(e.into()),
                 Err(EarlierError::History(e)) => {
@@ -93,29 +101,36 @@ pub(crate) fn run(
     let mut session_prefill = None;
     if let Some(episode) = &episode {
         if fixed.get("duration_hours").is_none() {
-            if let Some(hours) = follow_up::hours_since_start(rules, episode, &now) {
-                let first = follow_up::when(&episode.checks[0].time);
+            if let Some(since) = follow_up::hours_since_start(rules, episode, &now) {
+                let why = format!(
+                    "{}counted from your check on {}",
+                    if since.at_most { "at most; " } else { "" },
+                    follow_up::when(&since.from)
+                );
                 if person {
-                    session_prefill = Some((hours, first));
+                    session_prefill = Some((since.hours, why));
                 } else {
-                    fixed.record("duration_hours", Answer::Number(hours));
+                    notes.push(format!(
+                        "lactriage: --follow-up: hours since it started: {} ({why})",
+                        since.hours
+                    ));
+                    fixed.record("duration_hours", Answer::Number(since.hours));
                 }
             }
         }
     }
 
     let mut session = Session::new(rules, fixed, audience);
+    if introduced {
+        session.introduced_already();
+    }
     if let Some(episode) = &episode {
         if let Some(last) = episode.checks.last() {
             session.show_last_time(follow_up::answers_of(rules, last));
         }
     }
-    if let Some((hours, first)) = session_prefill {
-        session.prefill(
-            "duration_hours",
-            Answer::Number(hours),
-            format!("counted from your first check on {first}"),
-        );
+    if let Some((hours, why)) = session_prefill {
+        session.prefill("duration_hours", Answer::Number(hours), why);
     }
     let assessment = match prompt.as_deref_mut().map(|p| p as &mut dyn Prompt) {
         Some(prompt) => ask(rules, &mut session, prompt, terminal)?,
@@ -123,6 +138,8 @@ pub(crate) fn run(
     };
     let asked = session.asked_anything();
     let answers = session.answers();
+    // The result's time is when it was given, after the questions.
+    let now = chrono::Local::now().fixed_offset();
     let follow_up = episode
         .as_ref()
         .and_then(|e| follow_up::compare(rules, audience, e, &answers, &now));
@@ -160,7 +177,7 @@ pub(crate) fn run(
     // emergency, which must not wait on a question).
     let keep = if args.save {
         true
-    } else if args.no_save || !person {
+    } else if args.no_save || !person || !asked {
         false
     } else {
         match history::remembered_choice() {
@@ -168,17 +185,27 @@ pub(crate) fn run(
             None if assessment.urgency == Urgency::Emergency => false,
             None => match prompt.take() {
                 Some(prompt) => {
-                    let keep = prompt.confirm(KEEP_QUESTION, "Keep a record")?;
-                    match history::remember_choice(keep) {
-                        Ok(at) => notes.push(format!(
-                            "Your choice is remembered in {} (--save or --no-save change it for one run).",
-                            at.display()
-                        )),
-                        Err(e) => notes.push(format!(
-                            "lactriage: your choice could not be remembered: {e}"
-                        )),
+                    // The result is given: a question left unanswered
+                    // (Ctrl-C, a closed terminal) keeps nothing and changes
+                    // nothing else.
+                    match prompt.confirm(KEEP_QUESTION, "Keep a record") {
+                        Ok(keep) => {
+                            match history::remember_choice(keep) {
+                                Ok(at) => notes.push(format!(
+                                    "Your choice is remembered in {} (--save or --no-save change it for one run).",
+                                    at.display()
+                                )),
+                                Err(e) => notes.push(format!(
+                                    "lactriage: your choice could not be remembered: {e}"
+                                )),
+                            }
+                            keep
+                        }
+                        Err(_) => {
+                            notes.push("Nothing was kept.".to_string());
+                            false
+                        }
                     }
-                    keep
                 }
                 None => false,
             },
@@ -244,6 +271,8 @@ fn earlier_episode(
     client: &str,
     prompt: Option<&mut dyn Prompt>,
     told: bool,
+    audience: Audience,
+    introduced: &mut bool,
 ) -> Result<Option<Episode>, EarlierError> {
     let Some(store) = Store::open_existing(path).map_err(EarlierError::History)? else {
         return Ok(None);
@@ -263,6 +292,12 @@ fn earlier_episode(
     let Some(prompt) = prompt else {
         return Ok(None);
     };
+    // The introduction first: it tells anyone very unwell to call for help
+    // now, before any question, this one included.
+    prompt
+        .introduce(crate::session::introduction(audience), audience)
+        .map_err(EarlierError::Prompt)?;
+    *introduced = true;
     let same = prompt
         .confirm(
             &format!(

@@ -48,14 +48,18 @@ pub(crate) fn run(
     };
     if let Some(what) = &args.forget {
         let said = if what.eq_ignore_ascii_case("all") {
-            store.forget_all()?;
-            format!("Every check in {} is deleted.", path.display())
+            // With --client, that client's checks; without, everything.
+            store.forget_all(args.client.as_deref())?;
+            match &args.client {
+                Some(client) => format!("Every check of client {client} is deleted."),
+                None => format!("Every check in {} is deleted.", path.display()),
+            }
         } else {
             let episode: i64 = what
                 .trim()
                 .parse()
                 .map_err(|_| Error::ForgetWhat(what.clone()))?;
-            store.forget(episode)?;
+            store.forget(episode, client)?;
             format!("Episode {episode} and its checks are deleted.")
         };
         writeln!(out, "{said}").map_err(Error::Output)?;

@@ -59,20 +59,46 @@ pub fn answers_of(rules: &Rules, check: &Check) -> Vec<(String, Answer)> {
         .collect()
 }
 
-/// Hours since the problem started, now: the first check's answer plus the
-/// time since that check (`None` if it was not answered then).
+/// The hours since the problem started, counted from an earlier check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SinceStart {
+    pub hours: f64,
+    /// The check it is counted from.
+    pub from: DateTime<FixedOffset>,
+    /// Counted from the top of a range ("1 to 3 days"): at most this many.
+    pub at_most: bool,
+}
+
+/// A duration answer as the hours it may have been, at most: a range's top
+/// (a longer duration never lowers the urgency, so the count errs towards
+/// care), a typed number as it is, an open range ("7 days or more") from
+/// its start.
+fn hours_at_most(answer: &Answer) -> Option<(f64, bool)> {
+    match answer {
+        Answer::Range { to: Some(to), .. } => Some((*to, true)),
+        other => other.numeric_value().map(|x| (x, false)),
+    }
+}
+
+/// Hours since the problem started, now: the answer at the latest check
+/// that gave one, plus the time since that check (`None` if none did).
 pub fn hours_since_start(
     rules: &Rules,
     episode: &Episode,
     now: &DateTime<FixedOffset>,
-) -> Option<f64> {
-    let first = episode.checks.first()?;
-    let then = answers_of(rules, first)
-        .into_iter()
-        .find(|(id, _)| id == "duration_hours")?
-        .1
-        .numeric_value()?;
-    Some(then + hours_between(&first.time, now))
+) -> Option<SinceStart> {
+    episode.checks.iter().rev().find_map(|check| {
+        let answer = answers_of(rules, check)
+            .into_iter()
+            .find(|(id, _)| id == "duration_hours")?
+            .1;
+        let (then, at_most) = hours_at_most(&answer)?;
+        Some(SinceStart {
+            hours: then + hours_between(&check.time, now),
+            from: check.time,
+            at_most,
+        })
+    })
 }
 
 /// Compares `answers` now with the last check of `episode`.
@@ -101,7 +127,10 @@ pub fn compare(
         };
         match (then, now_answer) {
             (Answer::Temperature(a), Answer::Temperature(b)) => {
-                let (a, b) = (a.celsius, b.celsius);
+                // To a tenth of a degree, as thermometers show: 101.1 °F is
+                // 38.4 °C, not 38.388889.
+                let tenth = |x: f64| (x * 10.0).round() / 10.0;
+                let (a, b) = (tenth(a.celsius), tenth(b.celsius));
                 let direction = if b < a {
                     "down"
                 } else if b > a {
@@ -161,16 +190,19 @@ fn deadlines(
             "You were advised to contact a provider if not clearly better within 24 hours; it has been {} hours since your check on {at}.",
             format_number(since_last)
         )),
-        "self_care" if last.condition == "on_antibiotics" => {
-            let started = answers_of(rules, last)
-                .into_iter()
-                .find(|(id, _)| id == "antibiotics_hours")
-                .and_then(|(_, a)| a.numeric_value());
-            if let Some(started) = started {
+        // From the top of a range ("less than 2 days ago"): the reminder
+        // may come early, never late.
+        "self_care"
+            if last.condition == "on_antibiotics"
+                && started_antibiotics(rules, last).is_some() =>
+        {
+            if let Some((started, at_most)) = started_antibiotics(rules, last) {
                 let on = started + since_last;
-                if started < 48.0 && on >= 48.0 {
+                // Not yet due at the last check (or maybe not: a range).
+                if on >= 48.0 && (started < 48.0 || at_most) {
                     passed.push(format!(
-                        "You were advised to contact your provider if not better within 48 hours of starting antibiotics; it has been {} hours since you started them.",
+                        "You were advised to contact your provider if not better within 48 hours of starting antibiotics; it has been {}{} hours since you started them.",
+                        if at_most { "up to " } else { "" },
                         format_number(on)
                     ));
                 }
@@ -190,4 +222,13 @@ fn deadlines(
         _ => {}
     }
     passed
+}
+
+/// Hours on antibiotics at a check, at most (see [`hours_at_most`]).
+fn started_antibiotics(rules: &Rules, check: &Check) -> Option<(f64, bool)> {
+    let answer = answers_of(rules, check)
+        .into_iter()
+        .find(|(id, _)| id == "antibiotics_hours")?
+        .1;
+    hours_at_most(&answer)
 }

@@ -64,11 +64,20 @@ pub enum HistoryError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("there is no episode {0} in the history; `lactriage history` lists them")]
+    #[error(
+        "there is no episode {0} in the history (of this client); `lactriage history` lists them"
+    )]
     NoEpisode(i64),
+    #[error("'{}' is a database of another program, not a lactriage history; give another file with --history", path.display())]
+    NotOurs { path: PathBuf },
+    #[error("the checks are deleted, but another lactriage is using the history '{}', so their old pages may stay in its log until it ends; run --forget again then", path.display())]
+    InUse { path: PathBuf },
     #[error("no history folder is known on this system; give one with --history FILE or LACTRIAGE_HISTORY")]
     NoFolder,
 }
+
+/// Marks a lactriage history (`PRAGMA application_id`): "LACT".
+const APPLICATION_ID: i64 = 0x4c41_4354;
 
 /// The schema this build writes. Each migration takes a file from the
 /// version before it; a file from a newer build is refused, not changed.
@@ -231,25 +240,28 @@ impl Store {
     }
 
     fn prepare(&self) -> Result<(), HistoryError> {
-        let damaged = |source| HistoryError::Damaged {
-            path: self.path.clone(),
-            source,
-        };
         self.conn
             .busy_timeout(Duration::from_secs(5))
             .map_err(self.sql())?;
-        // Reading the header is the first thing that fails on a file that
-        // is not a database.
-        let version: i64 = self
+        // Whose file is it? Read before anything is changed in it: the
+        // header is also the first thing that fails on a file that is not
+        // a database.
+        let (version, application, tables): (i64, i64, i64) = self
             .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(&damaged)?;
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(&damaged)?;
-        self.conn
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(self.sql())?;
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT application_id FROM pragma_application_id),
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| self.classify(e))?;
+        let ours = application == APPLICATION_ID || (application == 0 && tables == 0);
+        if !ours {
+            return Err(HistoryError::NotOurs {
+                path: self.path.clone(),
+            });
+        }
         if version > SCHEMA {
             return Err(HistoryError::Newer {
                 path: self.path.clone(),
@@ -257,6 +269,16 @@ impl Store {
                 known: SCHEMA,
             });
         }
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| self.classify(e))?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(self.sql())?;
+        // Deleted checks are overwritten, not only unlinked.
+        self.conn
+            .pragma_update(None, "secure_delete", true)
+            .map_err(self.sql())?;
         // Each step under the write lock, the version read again inside
         // it: two runs opening a new file at once migrate it once.
         if version < SCHEMA {
@@ -268,29 +290,48 @@ impl Store {
                 .map_err(self.sql())?;
                 let now: i64 = tx
                     .pragma_query_value(None, "user_version", |row| row.get(0))
-                    .map_err(&damaged)?;
+                    .map_err(|e| self.classify(e))?;
                 let Some(migration) = MIGRATIONS.get(now.max(0) as usize) else {
                     break;
                 };
-                tx.execute_batch(migration).map_err(&damaged)?;
+                tx.execute_batch(migration).map_err(|e| self.classify(e))?;
+                tx.pragma_update(None, "application_id", APPLICATION_ID)
+                    .map_err(self.sql())?;
                 tx.pragma_update(None, "user_version", now.max(0) + 1)
                     .map_err(self.sql())?;
                 tx.commit().map_err(self.sql())?;
             }
         }
-        if version > 0 {
-            // A file that says it is ours must have our tables.
-            self.conn
-                .query_row("SELECT count(*) FROM checks", [], |r| r.get::<_, i64>(0))
-                .map_err(damaged)?;
-        }
         Ok(())
+    }
+
+    /// A damaged or foreign file is said to be so; anything else (busy,
+    /// read-only, full) is reported as it is: a good history must never be
+    /// called damaged.
+    fn classify(&self, source: rusqlite::Error) -> HistoryError {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match source.sqlite_error_code() {
+            Some(NotADatabase | DatabaseCorrupt) => HistoryError::Damaged {
+                path: self.path.clone(),
+                source,
+            },
+            _ => HistoryError::Sql {
+                path: self.path.clone(),
+                source,
+            },
+        }
     }
 
     /// Records a check, in one transaction: in `check.episode`, or in a new
     /// episode started now.
     pub fn save(&self, check: &NewCheck) -> Result<Saved, HistoryError> {
-        let tx = self.conn.unchecked_transaction().map_err(self.sql())?;
+        // The write lock from the start: a deferred transaction that reads
+        // and then writes fails at once if another run wrote in between.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(self.sql())?;
         let episode = match check.episode {
             Some(id) => {
                 let known: Option<i64> = tx
@@ -450,12 +491,15 @@ impl Store {
         Ok(self.episodes(client)?.into_iter().find(|e| e.id == id))
     }
 
-    /// Deletes one episode (its checks with it), for good: the file is
-    /// rewritten so that nothing of it stays on the disk.
-    pub fn forget(&self, episode: i64) -> Result<(), HistoryError> {
+    /// Deletes one episode of `client` (its checks with it), for good:
+    /// deleted pages are overwritten and the file rewritten.
+    pub fn forget(&self, episode: i64, client: &str) -> Result<(), HistoryError> {
         let deleted = self
             .conn
-            .execute("DELETE FROM episodes WHERE id = ?1", [episode])
+            .execute(
+                "DELETE FROM episodes WHERE id = ?1 AND client = ?2",
+                params![episode, client],
+            )
             .map_err(self.sql())?;
         if deleted == 0 {
             return Err(HistoryError::NoEpisode(episode));
@@ -463,20 +507,36 @@ impl Store {
         self.erase_free_space()
     }
 
-    /// Deletes every episode of every client, for good.
-    pub fn forget_all(&self) -> Result<(), HistoryError> {
-        self.conn
-            .execute_batch("DELETE FROM checks; DELETE FROM episodes;")
-            .map_err(self.sql())?;
+    /// Deletes every episode of `client`, or of every client.
+    pub fn forget_all(&self, client: Option<&str>) -> Result<(), HistoryError> {
+        match client {
+            Some(client) => self
+                .conn
+                .execute("DELETE FROM episodes WHERE client = ?1", [client])
+                .map(drop),
+            None => self
+                .conn
+                .execute_batch("DELETE FROM checks; DELETE FROM episodes;"),
+        }
+        .map_err(self.sql())?;
         self.erase_free_space()
     }
 
+    /// Rewrites the file without the deleted checks, and empties the
+    /// write-ahead log; fails (rather than say "deleted for good") while
+    /// another run holds the history open.
     fn erase_free_space(&self) -> Result<(), HistoryError> {
-        self.conn
-            .execute_batch(
-                "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
-            )
-            .map_err(self.sql())
+        self.conn.execute_batch("VACUUM;").map_err(self.sql())?;
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+            .map_err(self.sql())?;
+        if busy != 0 {
+            return Err(HistoryError::InUse {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 }
 

@@ -18,6 +18,10 @@ use crate::rules::{Audience, Question, QuestionKind};
 /// the result.
 pub struct TerminalPrompt {
     term: Term,
+    /// Whether a resize may clear the screen to draw the question again:
+    /// not after a result is shown (a question of the program's own comes
+    /// after it), since that would clear the result.
+    may_clear_screen: bool,
     /// What has been written for the question being asked, so that it can
     /// be cleared when the person goes back, and written again, wrapped
     /// anew, when the window changes size.
@@ -50,6 +54,7 @@ impl TerminalPrompt {
     pub fn new() -> TerminalPrompt {
         TerminalPrompt {
             term: Term::stderr(),
+            may_clear_screen: true,
             block: Vec::new(),
             block_lines: 0,
         }
@@ -229,8 +234,10 @@ impl TerminalPrompt {
         let picked = loop {
             if self.size() != size {
                 size = self.size();
-                self.redraw_block()?;
-                drawn = 0;
+                if self.may_clear_screen {
+                    self.redraw_block()?;
+                    drawn = 0;
+                }
             }
             let lines = menu_lines(label, items, selected, &help, size, &mut first, colour);
             self.term.clear_last_lines(drawn)?;
@@ -281,6 +288,16 @@ impl TerminalPrompt {
                         }
                     }
                 }
+                // Backspace corrects a number being typed before it goes back.
+                Key::Backspace if !typed.is_empty() => {
+                    typed.pop();
+                    selected = typed
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|k| (1..=n).contains(k))
+                        .map(|k| k - 1)
+                        .or(selected);
+                }
                 Key::Escape | Key::ArrowLeft | Key::Backspace if can_go_back => break Picked::Back,
                 Key::CtrlC => {
                     let _ = self.term.clear_last_lines(drawn);
@@ -315,8 +332,10 @@ impl TerminalPrompt {
         let typed = loop {
             if self.width() != width {
                 width = self.width();
-                self.redraw_block()?;
-                above = 0;
+                if self.may_clear_screen {
+                    self.redraw_block()?;
+                    above = 0;
+                }
             }
             self.clear_typed(above)?;
             let shown = format!("{prompt}{}", escaped(&text));
@@ -665,6 +684,8 @@ impl Prompt for TerminalPrompt {
     }
 
     fn notice(&mut self, text: &str) -> Result<(), PromptError> {
+        // The notice stays: what follows it is asked without clearing.
+        self.may_clear_screen = false;
         self.term.write_line("")?;
         for line in text.lines() {
             self.term.write_line(line)?;
@@ -677,7 +698,11 @@ impl Prompt for TerminalPrompt {
         self.write_blank()?;
         self.write_wrapped(question, "", Style::Bold)?;
         let items = ["Yes".to_string(), "No".to_string()];
-        let picked = self.menu(label, &items, false, None)?;
+        // A result or an emergency notice may be on the screen above.
+        self.may_clear_screen = false;
+        let picked = self.menu(label, &items, false, None);
+        self.may_clear_screen = true;
+        let picked = picked?;
         let yes = matches!(picked, Picked::Item(0));
         self.answered(label, if yes { "Yes" } else { "No" })?;
         Ok(yes)
