@@ -50,10 +50,16 @@ pub fn isolated_home() -> PathBuf {
 /// Points a command at [`isolated_home`].
 pub fn isolate(command: &mut Command) {
     let home = isolated_home();
+    // A history the test gave is kept; the one of the environment is not.
+    let given = command
+        .get_envs()
+        .any(|(key, value)| key == "LACTRIAGE_HISTORY" && value.is_some());
     command
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("LACTRIAGE_HISTORY");
+        .env("XDG_DATA_HOME", home.join("data"));
+    if !given {
+        command.env_remove("LACTRIAGE_HISTORY");
+    }
 }
 
 /// SHA-256 of the default rules file, in hex, computed here rather than

@@ -1110,3 +1110,46 @@ fn the_history_is_offered_once_and_the_next_check_compares() {
         .has("Kept in the history as episode 1")
         .lacks("Keep a private record");
 }
+
+/// On a terminal, `history` draws a small chart of temperature and urgency
+/// under each episode of more than one check; into a pipe, only the table.
+#[test]
+fn history_draws_a_chart_on_a_terminal() {
+    use lactriage::history::{NewCheck, Store};
+    let dir = std::env::temp_dir().join(format!("lactriage-pty-chart-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = dir.join("history.sqlite3");
+    let store = Store::open(&file).expect("the history opens");
+    let mut episode = None;
+    for (hours, temperature, urgency) in [(30, 38.9, "today"), (6, 37.2, "within_24h")] {
+        let saved = store
+            .save(&NewCheck {
+                client: "",
+                episode,
+                time: chrono::Local::now().fixed_offset() - chrono::Duration::hours(hours),
+                rules: ("mastitis-spectrum", "2.3.0", "x"),
+                answers: serde_json::json!({ "temperature": temperature, "lump": "yes" }),
+                urgency,
+                condition: "inflammatory_mastitis",
+            })
+            .expect("kept");
+        episode = Some(saved.episode);
+    }
+    let mut command = Command::new(BIN);
+    command.env("LACTRIAGE_HISTORY", &file).arg("history");
+    let p = spawn_plain(command);
+    p.finish()
+        .status(0)
+        .has("Episode 1: 2 check(s) since")
+        .has("temperature, 36 to 41 °C")
+        .has("▮▮▮▮▯ today")
+        .has("▮▮▮▯▯ within_24h");
+    let piped = Command::new(BIN)
+        .env("LACTRIAGE_HISTORY", &file)
+        .arg("history")
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&piped.stdout);
+    assert!(text.contains("38.9 °C"), "{text}");
+    assert!(!text.contains("temperature, 36 to 41"), "{text}");
+}
