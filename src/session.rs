@@ -133,16 +133,20 @@ impl<'r> Session<'r> {
 
     /// Shows each of `answers` beside its question: the last check's. Not
     /// beside a warning sign ("unsure" counts as yes): a "No" from last
-    /// time must not prompt a "No" now (hazard H8).
+    /// time must not prompt a "No" now (hazard H8). Nor beside a time in
+    /// hours, which has moved on since: "24 hours" then would invite
+    /// typing 24 again.
     pub fn show_last_time(&mut self, answers: impl IntoIterator<Item = (String, Answer)>) {
+        use crate::rules::QuestionKind;
         let rules = self.rules;
         self.last_time.extend(answers.into_iter().filter(|(id, _)| {
-            !matches!(
-                rules.question(id).map(|q| &q.kind),
-                Some(crate::rules::QuestionKind::YesNoUnsure {
-                    unsure_counts_as_yes: true
-                })
-            )
+            match rules.question(id).map(|q| &q.kind) {
+                Some(QuestionKind::YesNoUnsure {
+                    unsure_counts_as_yes: true,
+                }) => false,
+                Some(QuestionKind::Number(spec)) => spec.unit != "hours",
+                _ => true,
+            }
         }));
     }
 

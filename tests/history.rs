@@ -96,7 +96,7 @@ fn a_follow_up_fills_the_duration_compares_and_says_a_passed_limit() {
         "{changes}"
     );
     assert!(
-        changes.contains("The same as last time: sepsis warning signs, redness"),
+        changes.contains("The same as last time: sepsis warning signs: no; redness: a small patch"),
         "{changes}"
     );
     let deadlines = follow_up["deadlines"].to_string();
@@ -150,7 +150,13 @@ fn the_history_is_a_table_json_or_csv_and_is_forgotten_for_good() {
     let table = run(&file).args(["history"]).status(0).stdout();
     assert!(table.contains("Episode 1: 2 check(s) since"), "{table}");
     assert!(table.contains("Episode 2: 1 check(s) since"), "{table}");
-    assert!(table.contains("38.4 °C  lump, fever"), "{table}");
+    assert!(
+        table.contains("38.4 °C  today       lump, fever"),
+        "{table}"
+    );
+    // Conditions in words, and every line within 80 columns.
+    assert!(table.contains("Mastitis"), "{table}");
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
     let json = run(&file)
         .args(["history", "--format", "json"])
         .status(0)
@@ -165,7 +171,7 @@ fn the_history_is_a_table_json_or_csv_and_is_forgotten_for_good() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "episode,client,check,time,temperature_c,urgency,condition,rules_version,rules_digest"
+        "episode,client,check,time,temperature_c,urgency,condition,rules_version,rules_digest,lump,redness,recent_fever"
     );
     assert_eq!(lines.len(), 4, "{csv}");
     assert!(lines[1].starts_with("1,,1,"), "{csv}");
@@ -191,7 +197,7 @@ fn the_history_is_a_table_json_or_csv_and_is_forgotten_for_good() {
     run(&file)
         .args(["history"])
         .status(0)
-        .stdout_has("No checks are kept yet.");
+        .stdout_has("No checks are kept.");
     // Deleted for good: nothing of the answers is left in the file.
     let bytes = std::fs::read(&file).expect("readable");
     assert!(

@@ -1106,7 +1106,7 @@ fn the_history_is_offered_once_and_the_next_check_compares() {
         .status(0)
         .has("Since your last check")
         .has("you were advised to contact a provider")
-        .has("The same as last time: sepsis warning signs,")
+        .has("The same as last time: sepsis warning signs: no;")
         .has("Kept in the history as episode 1")
         .lacks("Keep a private record");
 }
@@ -1152,4 +1152,26 @@ fn history_draws_a_chart_on_a_terminal() {
     let text = String::from_utf8_lossy(&piped.stdout);
     assert!(text.contains("38.9 °C"), "{text}");
     assert!(!text.contains("temperature, 36 to 41"), "{text}");
+}
+
+/// A time typed at a menu that also takes one is read as the time, not as
+/// the number of an entry: "1 day" on antibiotics is a day on them, never
+/// entry 1, "not taking antibiotics". A number alone picks its entry.
+#[test]
+fn a_time_typed_at_a_duration_menu_is_the_time() {
+    for (typed, shown) in [("1 day", "1 day"), ("2", "Started less than 2 days ago")] {
+        let mut p = Pty::spawn(&["--format", "json"]);
+        p.pick("Sepsis warning signs", 1, "No");
+        p.pick("Dark, blistering or fast-spreading skin", 1, "No");
+        p.pick("Soft lump or pus", 1, "No");
+        p.expect("Hours on antibiotics:");
+        p.send(typed);
+        p.expect(&format!("Typed: {typed}"));
+        p.send(ENTER);
+        p.expect(&format!("Hours on antibiotics: {shown}"));
+        // The next question is open: stop there.
+        p.expect("↑↓");
+        p.send(CTRL_C);
+        p.finish().status(130);
+    }
 }

@@ -212,13 +212,14 @@ fn going_back_from_a_typed_answer_leaves_no_empty_answer_line() {
         ("Sepsis warning signs:", "2"),
         ("Dark, blistering or fast-spreading skin:", "2"),
         ("Soft lump or pus:", "2"),
-        ("Hours on antibiotics:", "1"),
+        // A menu that also takes a typed time waits for Enter.
+        ("Hours on antibiotics:", "1 Enter"),
         ("Tender spot or lump:", "1"),
         ("Redness:", "2"),
         ("Breastfeeding or pumping:", "1"),
     ] {
         screen.wait_for(label);
-        screen.keys(&[key]);
+        screen.keys(&key.split(' ').collect::<Vec<_>>());
     }
     screen.wait_for("Temperature:");
     screen.keys(&["Escape"]);

@@ -253,8 +253,12 @@ pub(crate) fn run(
     if let Some(path) = saved_to {
         let _ = writeln!(stderr, "Saved to {path}");
     }
+    // Wrapped at words like everything else shown: a path or a flag split
+    // mid-word is hard to read at night.
     for note in notes {
-        let _ = writeln!(stderr, "{note}");
+        for line in output::wrap(&note, terminal_width(terminal) - 1) {
+            let _ = writeln!(stderr, "{line}");
+        }
     }
     Ok(())
 }
@@ -301,8 +305,9 @@ fn earlier_episode(
     let same = prompt
         .confirm(
             &format!(
-                "Is this the same problem you checked on {}?",
-                follow_up::when(&last.time)
+                "Is this the same problem you checked on {} ({})?",
+                follow_up::when(&last.time),
+                follow_up::ago(&last.time, &chrono::Local::now().fixed_offset())
             ),
             "Same problem",
         )

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::history::follow_up::when;
 use crate::history::{self, Row, Store};
+use crate::rules::Rules;
 use crate::Terminal;
 
 pub(crate) fn run(
@@ -68,7 +69,15 @@ pub(crate) fn run(
     }
     match args.format {
         HistoryFormat::Table => {
-            write_table(&mut out, &store.rows(client)?, terminal.stdout_is_terminal)
+            // The built-in rules name the conditions; a check made with
+            // other rules shows its condition's id.
+            let rules = crate::rules::Rules::builtin().ok();
+            write_table(
+                &mut out,
+                &store.rows(client)?,
+                terminal.stdout_is_terminal,
+                rules.as_ref(),
+            )
         }
         HistoryFormat::Json => serde_json::to_writer_pretty(&mut out, &store.episodes(client)?)
             .map_err(io::Error::from)
@@ -94,7 +103,8 @@ fn temperature(value: &serde_json::Value) -> Option<f64> {
     }
 }
 
-/// The signs a person remembers a check by: lump, redness, fever.
+/// The signs a person remembers a check by: lump, redness, fever (now, by
+/// the reading, or in the 24 hours before).
 fn signs(row: &Row) -> String {
     let mut signs = Vec::new();
     if matches!(row.lump.as_deref(), Some("yes" | "unsure")) {
@@ -103,10 +113,10 @@ fn signs(row: &Row) -> String {
     if let Some(redness) = row.redness.as_deref().filter(|r| *r != "none") {
         signs.push(format!("redness: {redness}"));
     }
-    if matches!(row.recent_fever.as_deref(), Some("yes" | "unsure"))
-        || temperature(&row.temperature).is_some_and(|t| t >= 38.0)
-    {
+    if temperature(&row.temperature).is_some_and(|t| t >= 38.0) {
         signs.push("fever".to_string());
+    } else if matches!(row.recent_fever.as_deref(), Some("yes" | "unsure")) {
+        signs.push("fever in the 24 h before".to_string());
     }
     if signs.is_empty() {
         "-".to_string()
@@ -120,9 +130,21 @@ fn shown_time(time: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(time).map_or_else(|_| time.to_string(), |t| when(&t))
 }
 
-fn write_table(w: &mut impl Write, rows: &[Row], chart: bool) -> io::Result<()> {
+/// A condition in the words of the built-in rules, or its id.
+fn condition_title(rules: Option<&Rules>, id: &str) -> String {
+    rules
+        .and_then(|r| r.conditions.iter().find(|c| c.id == id))
+        .map_or_else(|| id.to_string(), |c| c.title.clone())
+}
+
+fn write_table(
+    w: &mut impl Write,
+    rows: &[Row],
+    chart: bool,
+    rules: Option<&Rules>,
+) -> io::Result<()> {
     if rows.is_empty() {
-        return writeln!(w, "No checks are kept yet.");
+        return writeln!(w, "No checks are kept.");
     }
     for episode in rows.chunk_by(|a, b| a.episode == b.episode) {
         let first = &episode[0];
@@ -141,23 +163,19 @@ fn write_table(w: &mut impl Write, rows: &[Row], chart: bool) -> io::Result<()> 
             episode.len(),
             shown_time(&first.time)
         )?;
-        writeln!(
-            w,
-            "  {:<18} {:>8}  {:<28} {:<12} condition",
-            "time", "temp.", "signs", "urgency"
-        )?;
+        writeln!(w, "  {:<19}{:>8}  {:<11} signs", "when", "temp.", "urgency")?;
         for row in episode {
             let t = temperature(&row.temperature)
                 .map_or_else(|| "-".to_string(), |t| format!("{t:.1} °C"));
             writeln!(
                 w,
-                "  {:<18} {:>8}  {:<28} {:<12} {}",
+                "  {:<19}{:>8}  {:<11} {}",
                 shown_time(&row.time),
                 t,
-                signs(row),
                 row.urgency,
-                row.condition
+                signs(row)
             )?;
+            writeln!(w, "  {:<19}{}", "", condition_title(rules, &row.condition))?;
         }
         if chart && episode.len() > 1 {
             write_chart(w, episode)?;
@@ -166,8 +184,8 @@ fn write_table(w: &mut impl Write, rows: &[Row], chart: bool) -> io::Result<()> 
     Ok(())
 }
 
-/// Temperature as a bar from 36 to 41 °C, and urgency as a level, per
-/// check: enough to see the way things are going.
+/// Per check: its time, the temperature as a bar from 36 to 41 °C, and
+/// the urgency as a level: enough to see the way things are going.
 fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
     const LEVELS: [&str; 5] = [
         "self_care",
@@ -176,14 +194,21 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
         "today",
         "emergency",
     ];
-    writeln!(w, "  temperature, 36 to 41 °C       urgency")?;
+    const BAR: usize = 20;
+    writeln!(
+        w,
+        "  {:<19}{:<BAR$}  urgency",
+        "", "temperature, 36 to 41 °C"
+    )?;
     for row in episode {
         let bar = match temperature(&row.temperature) {
             Some(t) => {
-                let n = (((t - 36.0) / 5.0 * 24.0).round().clamp(0.0, 24.0)) as usize;
-                format!("{}{}", "█".repeat(n), "·".repeat(24 - n))
+                let n = (((t - 36.0) / 5.0 * BAR as f64)
+                    .round()
+                    .clamp(0.0, BAR as f64)) as usize;
+                format!("{}{}", "█".repeat(n), "·".repeat(BAR - n))
             }
-            None => format!("{:<24}", "(no reading)"),
+            None => format!("{:<BAR$}", "(no reading)"),
         };
         let level = LEVELS
             .iter()
@@ -191,7 +216,8 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
             .map_or(0, |i| i + 1);
         writeln!(
             w,
-            "  {bar}       {}{} {}",
+            "  {:<19}{bar}  {}{} {}",
+            shown_time(&row.time),
             "▮".repeat(level),
             "▯".repeat(5 - level),
             row.urgency
@@ -201,14 +227,14 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
 }
 
 const CSV_HEADER: &str =
-    "episode,client,check,time,temperature_c,urgency,condition,rules_version,rules_digest";
+    "episode,client,check,time,temperature_c,urgency,condition,rules_version,rules_digest,lump,redness,recent_fever";
 
 fn write_csv(w: &mut impl Write, rows: &[Row]) -> io::Result<()> {
     writeln!(w, "{CSV_HEADER}")?;
     for row in rows {
         writeln!(
             w,
-            "{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{}",
             row.episode,
             csv(&row.client),
             row.check,
@@ -217,7 +243,10 @@ fn write_csv(w: &mut impl Write, rows: &[Row]) -> io::Result<()> {
             csv(&row.urgency),
             csv(&row.condition),
             csv(&row.rules_version),
-            csv(&row.rules_digest)
+            csv(&row.rules_digest),
+            csv(row.lump.as_deref().unwrap_or("")),
+            csv(row.redness.as_deref().unwrap_or("")),
+            csv(row.recent_fever.as_deref().unwrap_or(""))
         )?;
     }
     Ok(())

@@ -21,6 +21,8 @@ use crate::rules::{format_number, Audience, Rules};
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FollowUp {
     pub episode: i64,
+    /// How long ago the last check was, in words.
+    pub ago: String,
     /// When the last check was.
     pub previous: DateTime<FixedOffset>,
     /// When the first check of the episode was.
@@ -29,6 +31,17 @@ pub struct FollowUp {
     pub changes: Vec<String>,
     /// Time limits given at the last check that have passed.
     pub deadlines: Vec<String>,
+}
+
+/// How long ago, in words: "40 minutes ago", "5 hours ago", "3 days ago".
+pub fn ago(then: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> String {
+    let minutes = (*now - *then).num_minutes().max(0);
+    match minutes {
+        0..=1 => "just now".to_string(),
+        2..=119 => format!("{minutes} minutes ago"),
+        120..=2879 => format!("{} hours ago", minutes / 60),
+        _ => format!("{} days ago", minutes / 1440),
+    }
 }
 
 /// A date as the prompt and the result say it: `Sat 21 Nov, 22:10`.
@@ -146,9 +159,21 @@ pub fn compare(
                         format_number(a),
                         format_number(b)
                     ));
+                    if direction == "down" {
+                        changes.push(
+                            "A pain reliever (ibuprofen, paracetamol) can bring a temperature down while the infection is still there: go by how you feel and by the other signs too."
+                                .to_string(),
+                        );
+                    }
                 }
             }
-            (a, b) if a == b => same.push(q.label.to_lowercase()),
+            // With the answer: "sepsis warning signs" alone reads as if
+            // they were there.
+            (a, b) if a == b => same.push(format!(
+                "{}: {}",
+                q.label.to_lowercase(),
+                chosen(q, a, audience).to_lowercase()
+            )),
             (a, b) => changes.push(format!(
                 "{}: {} then, {} now.",
                 q.label,
@@ -158,10 +183,11 @@ pub fn compare(
         }
     }
     if !same.is_empty() {
-        changes.push(format!("The same as last time: {}.", same.join(", ")));
+        changes.push(format!("The same as last time: {}.", same.join("; ")));
     }
     Some(FollowUp {
         episode: episode.id,
+        ago: ago(&last.time, now),
         previous: last.time,
         first: first.time,
         changes,

@@ -82,8 +82,9 @@ fn follow_up(w: &mut impl Write, report: &Report) -> io::Result<()> {
     section(
         w,
         &format!(
-            "Since the last check ({})",
-            crate::history::follow_up::when(&follow_up.previous)
+            "Since the last check ({}, {})",
+            crate::history::follow_up::when(&follow_up.previous),
+            follow_up.ago
         ),
         &lines,
     )?;

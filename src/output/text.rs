@@ -40,8 +40,9 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
         heading(
             w,
             &format!(
-                "Since your last check ({})",
-                crate::history::follow_up::when(&follow_up.previous)
+                "Since your last check ({}, {})",
+                crate::history::follow_up::when(&follow_up.previous),
+                follow_up.ago
             ),
             width,
         )?;

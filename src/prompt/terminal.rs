@@ -48,6 +48,8 @@ impl Default for TerminalPrompt {
 enum Picked {
     Item(usize),
     Back,
+    /// Words typed in a menu that also takes a typed answer ("1 day").
+    Typed(String),
 }
 
 impl TerminalPrompt {
@@ -209,16 +211,25 @@ impl TerminalPrompt {
     /// has moved to a choice or typed its number, so no question is answered
     /// by reflex (hazard H8 of the triage specification). `selected` opens
     /// it on an entry instead, for the review, where Enter shows the result.
+    ///
+    /// Where the question also takes a typed answer (`takes_typing`, a time
+    /// such as "1 day"), a digit does not choose at once: what is typed is
+    /// read on Enter, as an entry's number if it is one, else as the
+    /// answer. Otherwise "1 day" on "Hours on antibiotics" chose entry 1,
+    /// "not taking antibiotics".
     fn menu(
         &mut self,
         label: &str,
         items: &[String],
         can_go_back: bool,
         mut selected: Option<usize>,
+        takes_typing: bool,
     ) -> Result<Picked, PromptError> {
         let n = items.len();
         let colour = self.colour();
-        let mut help = if n <= 9 {
+        let mut help = if takes_typing {
+            format!("↑↓ and Enter, or type 1-{n} or a time (36 h, 2 days), then Enter")
+        } else if n <= 9 {
             format!("↑↓ and Enter, or type 1-{n}")
         } else {
             "↑↓ or a number, then Enter".to_string()
@@ -239,7 +250,23 @@ impl TerminalPrompt {
                     drawn = 0;
                 }
             }
-            let lines = menu_lines(label, items, selected, &help, size, &mut first, colour);
+            let shown_help = if takes_typing && !typed.is_empty() {
+                format!(
+                    "Typed: {} (Enter to use it, Backspace to correct it)",
+                    escaped(&typed)
+                )
+            } else {
+                help.clone()
+            };
+            let lines = menu_lines(
+                label,
+                items,
+                selected,
+                &shown_help,
+                size,
+                &mut first,
+                colour,
+            );
             self.term.clear_last_lines(drawn)?;
             for line in &lines {
                 self.term.write_line(line)?;
@@ -266,10 +293,21 @@ impl TerminalPrompt {
                     typed.clear();
                     selected = Some(selected.map_or(n - 1, |i| (i + n - 1) % n));
                 }
+                Key::Enter if takes_typing && !typed.trim().is_empty() => {
+                    match typed.trim().parse::<usize>() {
+                        Ok(k) if (1..=n).contains(&k) => break Picked::Item(k - 1),
+                        _ => break Picked::Typed(std::mem::take(&mut typed)),
+                    }
+                }
                 Key::Enter => {
                     if let Some(i) = selected {
                         break Picked::Item(i);
                     }
+                }
+                Key::Char(c)
+                    if takes_typing && !c.is_control() && (c != ' ' || !typed.is_empty()) =>
+                {
+                    typed.push(c);
                 }
                 Key::Char(c) if c.is_ascii_digit() => {
                     typed.push(c);
@@ -605,11 +643,22 @@ impl Prompt for TerminalPrompt {
             }
         }
         loop {
-            let picked = self.menu(&q.label, &texts, asking.can_go_back, None)?;
+            let takes_typing = items.iter().any(|i| i.action == MenuAction::TypeNumber);
+            let picked = self.menu(&q.label, &texts, asking.can_go_back, None, takes_typing)?;
             let item: &MenuItem = match picked {
                 Picked::Back => {
                     self.went_back(&q.label)?;
                     return Ok(Reply::Back);
+                }
+                Picked::Typed(text) => {
+                    self.answered(&q.label, &escaped(text.trim()))?;
+                    match parse_answer(q, &RawAnswer::Text(text)) {
+                        Ok(answer) => return Ok(Reply::Answer(answer)),
+                        Err(e) => {
+                            self.write_wrapped(&retry_message(q, &e), "  ", Style::Red)?;
+                            continue;
+                        }
+                    }
                 }
                 Picked::Item(i) => &items[i],
             };
@@ -666,7 +715,7 @@ impl Prompt for TerminalPrompt {
         );
         // Back from the review is the last question again.
         let can_go_back = !lines.is_empty();
-        match self.menu("Answers", &items, can_go_back, Some(0))? {
+        match self.menu("Answers", &items, can_go_back, Some(0), false)? {
             Picked::Item(0) => {
                 self.answered("Answers", "confirmed")?;
                 Ok(ReviewChoice::Confirm)
@@ -675,6 +724,8 @@ impl Prompt for TerminalPrompt {
                 self.answered("Change", &lines[i - 1].label)?;
                 Ok(ReviewChoice::Change(i - 1))
             }
+            // Not offered at the review.
+            Picked::Typed(_) => Ok(ReviewChoice::Confirm),
             Picked::Back => {
                 let last = lines.len() - 1;
                 self.answered("Change", &lines[last].label)?;
@@ -700,7 +751,7 @@ impl Prompt for TerminalPrompt {
         let items = ["Yes".to_string(), "No".to_string()];
         // A result or an emergency notice may be on the screen above.
         self.may_clear_screen = false;
-        let picked = self.menu(label, &items, false, None);
+        let picked = self.menu(label, &items, false, None, false);
         self.may_clear_screen = true;
         let picked = picked?;
         let yes = matches!(picked, Picked::Item(0));
