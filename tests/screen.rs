@@ -235,3 +235,28 @@ fn going_back_from_a_typed_answer_leaves_no_empty_answer_line() {
         shown.join("\n")
     );
 }
+
+/// At 40 by 20, a phone-sized terminal, the first question stays whole on
+/// the screen (its first warning sign is its first line): its short
+/// entries go side by side when a full menu would push it off the top.
+#[test]
+fn the_first_question_stays_in_view_on_a_small_screen() {
+    let Some(screen) = Screen::start(40, 20, "") else {
+        return;
+    };
+    let shown = screen.wait_for("Sepsis warning signs:");
+    let text = words(&shown);
+    assert!(
+        text.contains("Do you have any of these right now? - New confusion, slurred speech"),
+        "{}",
+        shown.join("\n")
+    );
+    assert!(
+        text.contains("1 Yes 2 No 3 Not sure"),
+        "{}",
+        shown.join("\n")
+    );
+    // The entries still work as in a full menu.
+    screen.keys(&["2"]);
+    screen.wait_for("Sepsis warning signs: No");
+}

@@ -258,7 +258,7 @@ impl TerminalPrompt {
             } else {
                 help.clone()
             };
-            let lines = menu_lines(
+            let mut lines = menu_lines(
                 label,
                 items,
                 selected,
@@ -267,6 +267,15 @@ impl TerminalPrompt {
                 &mut first,
                 colour,
             );
+            // On a small screen the question above must stay in view (the
+            // first warning sign is its first line): short entries go on
+            // one line, without the keys line, when the question and a
+            // full menu would not fit.
+            if self.block_lines + lines.len() + 1 > size.1 {
+                if let Some(compact) = compact_menu(label, items, selected, size.0, colour) {
+                    lines = compact;
+                }
+            }
             self.term.clear_last_lines(drawn)?;
             for line in &lines {
                 self.term.write_line(line)?;
@@ -506,6 +515,39 @@ impl Style {
             Style::Red => styled.red().to_string(),
         }
     }
+}
+
+/// A menu in two lines, `Label:` and the entries side by side (`[1 Yes]
+/// 2 No  3 Not sure`, the selected one in brackets), if they fit `width`.
+fn compact_menu(
+    label: &str,
+    items: &[String],
+    selected: Option<usize>,
+    width: usize,
+    colour: bool,
+) -> Option<Vec<String>> {
+    let entries: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if selected == Some(i) {
+                format!("[{} {item}]", i + 1)
+            } else {
+                format!(" {} {item} ", i + 1)
+            }
+        })
+        .collect();
+    let line = entries.join(" ");
+    let label = format!("{label}:");
+    let fits = line.chars().count() < width && label.chars().count() < width;
+    (fits && items.len() <= 9).then(|| {
+        let line = if selected.is_some() {
+            Style::Bold.apply(&line, colour)
+        } else {
+            line
+        };
+        vec![label, line]
+    })
 }
 
 /// The lines of an open menu, each shorter than `width` and no more than
