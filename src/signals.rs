@@ -83,8 +83,9 @@ mod imp {
             if let Some(t) = SAVED.get() {
                 libc::tcsetattr(0, libc::TCSANOW, t);
             }
-            // Show the cursor (a menu hides it) and end the line.
-            let bytes = b"\x1b[?25h\n";
+            // Show the cursor (a menu hides it), end the line, and say why
+            // the program ended.
+            let bytes = b"\x1b[?25h\nlactriage: stopped\n";
             if libc::isatty(2) == 1 {
                 libc::write(2, bytes.as_ptr().cast(), bytes.len());
             }

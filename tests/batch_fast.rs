@@ -318,3 +318,53 @@ fn batch_allocates_nothing_per_line() {
         "2,000 lines: {few} allocations; 20,000 lines: {many}"
     );
 }
+
+/// Input that fails part way: every line read before the failure is
+/// answered and written, on one thread as on several, and the run ends
+/// with the error.
+#[test]
+fn a_read_error_keeps_the_lines_read_before_it() {
+    struct Failing {
+        data: Vec<u8>,
+        at: usize,
+    }
+    impl std::io::Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.at >= self.data.len() {
+                return Err(std::io::Error::other("the disk went away"));
+            }
+            let n = buf.len().min(64).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+    let rules = Rules::builtin().expect("the built-in rules");
+    let mut data = Vec::new();
+    for _ in 0..50 {
+        data.extend_from_slice(b"{\"sepsis_signs\": \"yes\"}\n");
+    }
+    let mut outputs = Vec::new();
+    for (jobs, chunk) in [(1, 100), (2, 100), (3, 1)] {
+        let mut input = std::io::BufReader::with_capacity(
+            64,
+            Failing {
+                data: data.clone(),
+                at: 0,
+            },
+        );
+        let mut out = Vec::new();
+        let result = batch::run(
+            &rules,
+            &mut input,
+            &mut out,
+            |_| {},
+            Options { jobs, chunk },
+        );
+        assert!(result.is_err(), "{jobs} jobs");
+        outputs.push(out);
+    }
+    let lines = |out: &[u8]| out.iter().filter(|b| **b == b'\n').count();
+    assert_eq!(lines(&outputs[0]), 50);
+    assert!(outputs.iter().all(|o| *o == outputs[0]));
+}

@@ -334,6 +334,8 @@ struct Reader<'i> {
     carry: Vec<u8>,
     /// A line too long to hold, found while filling the chunk before.
     pending: Option<Chunk>,
+    /// A read error met after whole lines: those go first, then this.
+    failed: Option<io::Error>,
     done: bool,
 }
 
@@ -344,6 +346,9 @@ impl Reader<'_> {
         data.clear();
         if let Some(chunk) = self.pending.take() {
             return Ok(Some(chunk));
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(e);
         }
         data.append(&mut self.carry);
         // Where the line being read starts, and how far lines were checked.
@@ -374,6 +379,11 @@ impl Reader<'_> {
             let block = match self.input.fill_buf() {
                 Ok(block) => block,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                // The whole lines read so far are answered first.
+                Err(e) if line_start > 0 => {
+                    self.failed = Some(e);
+                    break;
+                }
                 Err(e) => return Err(e),
             };
             if block.is_empty() {
@@ -387,7 +397,7 @@ impl Reader<'_> {
         }
         // Whole lines go now; the rest starts the next chunk (at the end of
         // the input, the last line goes as it is).
-        if !self.done && line_start < data.len() {
+        if (!self.done || self.failed.is_some()) && line_start < data.len() {
             self.carry.extend_from_slice(&data[line_start..]);
             data.truncate(line_start);
         }
@@ -561,6 +571,7 @@ pub fn run(
         bytes: 0,
         carry: Vec::new(),
         pending: None,
+        failed: None,
         done: false,
     };
     if options.jobs <= 1 {
@@ -667,6 +678,9 @@ fn run_in_parallel(
         let mut finished: BTreeMap<u64, (Vec<u8>, Summary)> = BTreeMap::new();
         let (mut sent, mut written) = (0u64, 0u64);
         let mut input_ended = false;
+        // A read error ends the input; the chunks read before it are still
+        // written, as on one thread.
+        let mut read_error = None;
         let result = loop {
             if !input_ended && sent - written < in_flight_max as u64 {
                 let data = spare_data
@@ -691,11 +705,14 @@ fn run_in_parallel(
                         continue;
                     }
                     Ok(None) => input_ended = true,
-                    Err(e) => break Err(e),
+                    Err(e) => {
+                        read_error = Some(e);
+                        input_ended = true;
+                    }
                 }
             }
             if written == sent {
-                break Ok(());
+                break read_error.take().map_or(Ok(()), Err);
             }
             let Ok(done) = done_rx.recv() else {
                 break Err(io::Error::other("a batch worker stopped"));
