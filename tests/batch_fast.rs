@@ -9,22 +9,15 @@ use lactriage::answers::Answer;
 use lactriage::batch::{self, Options, Summary};
 use lactriage::rules::{QuestionKind, Rules};
 
-/// splitmix64, seeded: the same lines on every machine.
-struct Seeded(u64);
+use crate::harness::Gen;
 
-impl Seeded {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
+/// Draws for the generated lines, on the suite's seeded generator.
+trait Draw {
+    fn one_in(&mut self, n: usize) -> bool;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
+impl Draw for Gen {
     fn one_in(&mut self, n: usize) -> bool {
         self.below(n) == 0
     }
@@ -36,7 +29,7 @@ impl Seeded {
 
 /// An answer to `q` as a file may give it: the record's spelling, another
 /// accepted one, or one that is refused.
-fn answer_text(random: &mut Seeded, kind: &QuestionKind, class: &Answer) -> String {
+fn answer_text(random: &mut Gen, kind: &QuestionKind, class: &Answer) -> String {
     let canonical = match class {
         Answer::Number(x) => format!("{x}"),
         Answer::Temperature(t) => format!("{}", t.celsius),
@@ -98,7 +91,8 @@ const IDS: &[&str] = &[
 /// Lines of every shape, from `seed`.
 fn lines(rules: &Rules, seed: u64, count: usize) -> Vec<u8> {
     let classes = classes(rules, &[rules]);
-    let mut random = Seeded(seed);
+    // xorshift needs a seed that is not 0.
+    let mut random = Gen(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut out = Vec::new();
     for _ in 0..count {
         let mut pairs = Vec::new();

@@ -74,6 +74,18 @@ impl Prompt for Script {
     }
 }
 
+/// The intake questions after the baby's age, in order.
+const INTAKE_AFTER_AGE: [&str; 8] = [
+    "feeding",
+    "pumping_sessions",
+    "nipple_shield",
+    "deep_massage",
+    "previous_mastitis",
+    "medicines",
+    "allergies",
+    "note",
+];
+
 fn rules() -> Rules {
     Rules::builtin().expect("the built-in rules load")
 }
@@ -206,16 +218,7 @@ fn a_consultant_emergency_offers_the_intake_afterwards() {
         .answer("sepsis_signs", Answer::Yes);
         if wanted {
             script = script.answer("baby_age_weeks", Answer::Number(5.0));
-            for id in [
-                "feeding",
-                "pumping_sessions",
-                "nipple_shield",
-                "deep_massage",
-                "previous_mastitis",
-                "medicines",
-                "allergies",
-                "note",
-            ] {
+            for id in INTAKE_AFTER_AGE {
                 script = script.reply(id, Reply::Skip);
             }
         }
@@ -248,16 +251,7 @@ fn the_intake_after_an_emergency_is_reviewed() {
     }
     .answer("sepsis_signs", Answer::Yes)
     .answer("baby_age_weeks", Answer::Number(5.0));
-    for id in [
-        "feeding",
-        "pumping_sessions",
-        "nipple_shield",
-        "deep_massage",
-        "previous_mastitis",
-        "medicines",
-        "allergies",
-        "note",
-    ] {
+    for id in INTAKE_AFTER_AGE {
         script = script.reply(id, Reply::Skip);
     }
     script = script.answer("baby_age_weeks", Answer::Number(6.0));
