@@ -20,8 +20,8 @@ use crate::Terminal;
 
 /// Asked after the first result a person sees, when nothing is remembered.
 const KEEP_QUESTION: &str = "Keep a private record of this check on this computer, so that the \
-next check can compare? Only on this computer, never sent anywhere. Your choice is remembered; \
-`lactriage history --forget all` deletes the record.";
+next check can compare? It stays on this computer and is never sent anywhere. Your choice is \
+remembered. To delete the record later: lactriage history --forget all";
 
 pub(crate) fn run(
     args: &AssessArgs,
