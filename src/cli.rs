@@ -237,7 +237,7 @@ pub struct HistoryArgs {
     pub format: HistoryFormat,
 
     /// Delete an episode (by its number in the table) and its checks for
-    /// good, or `all` to delete every check of every client.
+    /// good, or `all`: every check (with --client, that client's).
     #[arg(long, value_name = "EPISODE|all")]
     pub forget: Option<String>,
 }
