@@ -176,3 +176,68 @@ proptest! {
         prop_assert_eq!(out, general);
     }
 }
+
+/// Any JSON value for an answer: what a history file edited by hand, or
+/// written by another version, may hold.
+fn any_kept_answer() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(|x| serde_json::json!(x)),
+        (-1000i64..100_000).prop_map(serde_json::Value::from),
+        "[a-z0-9 .,>+\\-]{0,12}".prop_map(serde_json::Value::from),
+        prop::sample::select(vec![
+            "yes", "no", "unsure", "0-24", "24-72", ">0-48", "168+", "38.6C", "101F", "small",
+            "worse"
+        ])
+        .prop_map(serde_json::Value::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Earlier checks with any answers and times never make a follow-up
+    /// panic, and a duration counted from them is never below the time
+    /// since the check it is counted from.
+    #[test]
+    fn follow_ups_from_any_earlier_checks_never_panic(
+        checks in prop::collection::vec(
+            (prop::collection::btree_map(
+                prop::sample::select(vec!["duration_hours", "antibiotics_hours", "temperature", "redness", "sepsis_signs", "trend", "nonsense"]),
+                any_kept_answer(),
+                0..6,
+            ), 0i64..2000, prop::sample::select(vec!["emergency", "today", "within_24h", "within_days", "self_care", "??"])),
+            1..4,
+        )
+    ) {
+        use lactriage::history::{follow_up, Check, Episode};
+        let rules = Rules::builtin().expect("the built-in rules load");
+        let now = chrono::Local::now().fixed_offset();
+        let episode = Episode {
+            id: 1,
+            client: String::new(),
+            checks: checks
+                .iter()
+                .enumerate()
+                .map(|(i, (answers, hours_ago, urgency))| Check {
+                    id: i as i64,
+                    time: now - chrono::Duration::hours(*hours_ago),
+                    rules_name: "mastitis-spectrum".into(),
+                    rules_version: "2.3.0".into(),
+                    rules_digest: "x".into(),
+                    answers: answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+                    urgency: urgency.to_string(),
+                    condition: if i % 2 == 0 { "on_antibiotics".into() } else { "ductal_narrowing".into() },
+                })
+                .collect(),
+        };
+        if let Some(since) = follow_up::hours_since_start(&rules, &episode, &now) {
+            let elapsed = (now - since.from).num_minutes() as f64 / 60.0;
+            prop_assert!(since.hours + 1.0 >= elapsed.floor(), "{since:?}");
+            prop_assert!(since.hours.is_finite());
+        }
+        let answers = Answers::new();
+        let _ = follow_up::compare(&rules, lactriage::rules::Audience::Parent, &episode, &answers, &now);
+    }
+}
