@@ -149,6 +149,24 @@ impl<'de> Deserialize<'de> for Line {
     }
 }
 
+/// Writes the error line of line `line`.
+fn refuse_line(
+    out: &mut dyn Write,
+    line: u64,
+    id: Option<&Value>,
+    error: String,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &Refused { line, id, error })?;
+    out.write_all(b"\n")
+}
+
+/// Why a line longer than [`MAX_LINE`] has no result.
+fn too_long(bytes: usize) -> String {
+    format!(
+        "the line is {bytes} bytes long, more than the {MAX_LINE} a line may have; it was skipped"
+    )
+}
+
 /// Assesses one line, writing its result or its error.
 fn one_line(
     rules: &Rules,
@@ -158,16 +176,7 @@ fn one_line(
 ) -> io::Result<Option<Urgency>> {
     let refuse =
         |out: &mut dyn Write, id: Option<&Value>, error: String| -> io::Result<Option<Urgency>> {
-            serde_json::to_writer(
-                &mut *out,
-                &Refused {
-                    line: number,
-                    id,
-                    error,
-                },
-            )?;
-            out.write_all(b"\n")?;
-            Ok(None)
+            refuse_line(out, number, id, error).map(|()| None)
         };
     if text.trim().is_empty() {
         return refuse(
@@ -473,17 +482,7 @@ fn answer_chunk(
         Chunk::TooLong { line, bytes } => {
             summary.lines = 1;
             summary.errors = 1;
-            serde_json::to_writer(
-                &mut *out,
-                &Refused {
-                    line: *line,
-                    id: None,
-                    error: format!(
-                        "the line is {bytes} bytes long, more than the {MAX_LINE} a line may have; it was skipped"
-                    ),
-                },
-            )?;
-            out.push(b'\n');
+            refuse_line(out, *line, None, too_long(*bytes))?;
         }
         Chunk::Lines { first, data } => {
             let mut start = 0;
@@ -492,15 +491,13 @@ fn answer_chunk(
             let last = (data.last() != Some(&b'\n')).then_some(data.len());
             for (i, end) in ends.chain(last).enumerate() {
                 let number = first + i as u64;
-                summary.lines += 1;
-                match answer_line(rules, fast, number, &data[start..end], out)? {
-                    Answered::Fast(u) => {
-                        summary.results[u as usize] += 1;
-                        summary.fast += 1;
-                    }
-                    Answered::General(Some(u)) => summary.results[u as usize] += 1,
-                    Answered::General(None) => summary.errors += 1,
-                }
+                summary.count(answer_line(
+                    rules,
+                    Some(&mut *fast),
+                    number,
+                    &data[start..end],
+                    out,
+                )?);
                 start = end;
             }
         }
@@ -514,38 +511,46 @@ enum Answered {
     General(Option<Urgency>),
 }
 
-/// One line, with its line break: the fast path, else the general one.
+/// One line, with its line break: the fast path (when given), else the
+/// general one.
 fn answer_line(
     rules: &Rules,
-    fast: &mut fast::Fast,
+    fast: Option<&mut fast::Fast>,
     number: u64,
     raw: &[u8],
     out: &mut Vec<u8>,
 ) -> io::Result<Answered> {
     // A line that is not UTF-8 is a bad line, not the end of the run.
     let Ok(text) = std::str::from_utf8(raw) else {
-        serde_json::to_writer(
-            &mut *out,
-            &Refused {
-                line: number,
-                id: None,
-                error: "the line is not UTF-8 text".to_string(),
-            },
-        )?;
-        out.push(b'\n');
+        refuse_line(out, number, None, "the line is not UTF-8 text".to_string())?;
         return Ok(Answered::General(None));
     };
     // A byte-order mark may start the file.
     let text = text
         .trim_start_matches('\u{feff}')
         .trim_end_matches(['\n', '\r']);
-    match fast.line(number, text, out) {
-        Ok(urgency) => Ok(Answered::Fast(urgency)),
-        Err(fast::Fallback) => one_line(rules, number, text, out).map(Answered::General),
+    if let Some(fast) = fast {
+        if let Ok(urgency) = fast.line(number, text, out) {
+            return Ok(Answered::Fast(urgency));
+        }
     }
+    one_line(rules, number, text, out).map(Answered::General)
 }
 
 impl Summary {
+    /// Counts one line, by how it was answered.
+    fn count(&mut self, answered: Answered) {
+        self.lines += 1;
+        match answered {
+            Answered::Fast(u) => {
+                self.results[u as usize] += 1;
+                self.fast += 1;
+            }
+            Answered::General(Some(u)) => self.results[u as usize] += 1,
+            Answered::General(None) => self.errors += 1,
+        }
+    }
+
     fn add(&mut self, other: &Summary) {
         self.lines += other.lines;
         self.errors += other.errors;
@@ -757,58 +762,23 @@ pub fn run_general(
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut raw = Vec::new();
+    let mut line = Vec::new();
     loop {
         raw.clear();
         let (read, whole) = read_line_capped(input, &mut raw, MAX_LINE)?;
         if read == 0 {
             break;
         }
-        summary.lines += 1;
+        let number = summary.lines + 1;
         if !whole {
-            serde_json::to_writer(
-                &mut *out,
-                &Refused {
-                    line: summary.lines,
-                    id: None,
-                    error: format!(
-                        "the line is {read} bytes long, more than the {MAX_LINE} a line may have; it was skipped"
-                    ),
-                },
-            )?;
-            out.write_all(b"\n")?;
-            summary.errors += 1;
+            refuse_line(out, number, None, too_long(read))?;
+            summary.count(Answered::General(None));
             continue;
         }
-        let outcome = match std::str::from_utf8(&raw) {
-            Ok(text) => {
-                let mut line = Vec::new();
-                let outcome = one_line(
-                    rules,
-                    summary.lines,
-                    text.trim_start_matches('\u{feff}')
-                        .trim_end_matches(['\n', '\r']),
-                    &mut line,
-                )?;
-                out.write_all(&line)?;
-                outcome
-            }
-            Err(_) => {
-                serde_json::to_writer(
-                    &mut *out,
-                    &Refused {
-                        line: summary.lines,
-                        id: None,
-                        error: "the line is not UTF-8 text".to_string(),
-                    },
-                )?;
-                out.write_all(b"\n")?;
-                None
-            }
-        };
-        match outcome {
-            Some(u) => summary.results[u as usize] += 1,
-            None => summary.errors += 1,
-        }
+        line.clear();
+        let answered = answer_line(rules, None, number, &raw, &mut line)?;
+        out.write_all(&line)?;
+        summary.count(answered);
     }
     Ok(summary)
 }

@@ -66,19 +66,18 @@ pub(crate) fn run(
     let person = prompt.is_some() && terminal.stdin_is_terminal && args.answers.is_none();
     let mut introduced = false;
 
-    let history_path = match &args.history {
+    // Looked up only when the history is used: most scripted runs never.
+    let history_path = || match &args.history {
         Some(path) => Some(path.clone()),
         None => history::default_path().ok(),
     };
-    let episode = match (
-        &history_path,
-        person || args.follow_up,
-        args.no_save && !args.follow_up,
-    ) {
-        (Some(path), true, false) => {
+    // Told to follow up, or a person not keeping this check out of it.
+    let wanted = args.follow_up || (person && !args.no_save);
+    let episode = match wanted.then(history_path).flatten() {
+        Some(path) => {
             let asker = prompt.as_deref_mut().map(|p| p as &mut dyn Prompt);
             match earlier_episode(
-                path,
+                &path,
                 client,
                 asker,
                 args.follow_up,
@@ -212,7 +211,7 @@ pub(crate) fn run(
         }
     };
     if keep {
-        match history_path {
+        match history_path() {
             Some(path) => {
                 let kept = Store::open(&path).and_then(|store| {
                     store.save(&NewCheck {

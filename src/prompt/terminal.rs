@@ -170,8 +170,7 @@ impl TerminalPrompt {
     /// says so: an abandoned question with an empty answer could be read
     /// later as answered.
     fn went_back(&mut self, label: &str) -> Result<(), PromptError> {
-        self.term.clear_last_lines(self.block_lines)?;
-        self.start_block();
+        self.back_to(0)?;
         self.write_wrapped(&format!("{label}: (back)"), "", Style::Dim)?;
         self.start_block();
         Ok(())
