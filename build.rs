@@ -3,6 +3,7 @@
 //!   quarter of a scripted `assess`);
 //! - a fingerprint of everything the compiled form of the built-in rules
 //!   (`src/rules/builtin.postcard`) is made from: the rules, their cases,
+//!   their Spanish text,
 //!   and the code of the model, the loader, the prover and the engine. The compiled form
 //!   records the fingerprint it was made with, and is used only when it
 //!   matches: after any change to those, the rules are loaded and proved
@@ -16,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 const RULES: &str = "rules/mastitis-spectrum.toml";
 const CASES: &str = "rules/mastitis-spectrum.cases.toml";
+const SPANISH: &str = "rules/mastitis-spectrum.es.toml";
 /// Code the compiled form depends on: its layout, and the report it keeps
 /// (the prover, and the engine and answer parser that run the cases).
 const CODE: &[&str] = &[
@@ -31,10 +33,12 @@ const COMPILED: &str = "builtin.postcard";
 fn main() {
     println!("cargo:rerun-if-changed={RULES}");
     println!("cargo:rerun-if-changed={CASES}");
+    println!("cargo:rerun-if-changed={SPANISH}");
     let rules = read(Path::new(RULES));
     let mut fingerprint = Sha256::new();
     fingerprint.update(&rules);
     fingerprint.update(read(Path::new(CASES)));
+    fingerprint.update(read(Path::new(SPANISH)));
     for dir in CODE {
         println!("cargo:rerun-if-changed={dir}");
         let mut files = Vec::new();

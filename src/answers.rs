@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::rules::{format_number, PresetValue, Question, QuestionKind, Rules};
+use crate::t;
 
 /// The plausible range of a reading, in °C and °F (the same range in each).
 pub const CELSIUS_RANGE: (f64, f64) = (30.0, 45.0);
@@ -148,11 +149,11 @@ impl Temperature {
     /// For people: `38.4 °C`, or `101.8 °F (38.8 °C)`.
     pub fn describe(&self) -> String {
         match self.unit {
-            TemperatureUnit::Celsius => format!("{} °C", format_number(self.reading)),
+            TemperatureUnit::Celsius => format!("{} °C", crate::i18n::number(self.reading)),
             TemperatureUnit::Fahrenheit => format!(
                 "{} °F ({} °C)",
-                format_number(self.reading),
-                format_number((self.celsius * 10.0).round() / 10.0)
+                crate::i18n::number(self.reading),
+                crate::i18n::number((self.celsius * 10.0).round() / 10.0)
             ),
         }
     }
@@ -259,15 +260,12 @@ impl fmt::Display for RawAnswer {
 /// What was wrong with an answer, or with the answers as a whole.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum AnswerError {
-    #[error("unknown question '{}'{}; `lactriage questions` lists the ids", excerpt(id), suggestion.as_ref().map(|s| format!(" (did you mean '{s}'?)")).unwrap_or_default())]
+    #[error("{}", t!("error-unknown-question", id = excerpt(id), suggestion = suggestion.as_ref().map(|s| t!("did-you-mean", id = s.as_str())).unwrap_or_default()))]
     UnknownQuestion {
         id: String,
         suggestion: Option<String>,
     },
-    #[error(
-        "question '{question}': '{}' is not accepted; accepted: {accepted}",
-        excerpt(value)
-    )]
+    #[error("{}", t!("error-answer-invalid", question = question.as_str(), value = excerpt(value), accepted = accepted.as_str()))]
     Invalid {
         question: String,
         value: String,
@@ -275,14 +273,14 @@ pub enum AnswerError {
     },
     /// A number that no real reading can be: most often a typo or the
     /// wrong unit, so it is refused rather than triaged.
-    #[error("question '{question}': {} cannot be right, the accepted values are {range}; check the reading and the unit. Accepted: {accepted}", excerpt(value))]
+    #[error("{}", t!("error-answer-out-of-range", question = question.as_str(), value = excerpt(value), range = range.as_str(), accepted = accepted.as_str()))]
     OutOfRange {
         question: String,
         value: String,
         range: String,
         accepted: String,
     },
-    #[error("question '{question}': '{}' is not a temperature that can be used ({reason}); check the thermometer and the unit. Accepted: a reading of 30-45 °C or 86-113 °F, such as 38.4, 38.4C, 101.2F or 101.2 °F, or not_measured", excerpt(value))]
+    #[error("{}", t!("error-answer-temperature", question = question.as_str(), value = excerpt(value), reason = reason.as_str()))]
     Temperature {
         question: String,
         value: String,
@@ -295,9 +293,9 @@ pub enum AnswerError {
         column: usize,
         message: String,
     },
-    #[error("{origin}: answers must be an object of question id to answer, such as {{\"lump\": \"yes\", \"temperature\": \"38.4\"}}")]
+    #[error("{}", t!("error-answers-not-object", origin = origin.as_str()))]
     NotAnObject { origin: String },
-    #[error("--set '{}' has no '=': write it as ID=VALUE, such as --set temperature=38.4", excerpt(.0))]
+    #[error("{}", t!("error-set-without-equals", arg = excerpt(.0)))]
     SetWithoutEquals(String),
 }
 
@@ -337,27 +335,40 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
         value: raw.to_string(),
         accepted,
     };
+    // Lower case and single spaces: "No  sé" and "NO SÉ" are "no sé".
     let text = match raw {
-        RawAnswer::Text(s) => Some(s.trim().to_ascii_lowercase()),
+        RawAnswer::Text(s) => Some(words(s)),
         _ => None,
     };
-    if q.accepts_not_measured() && matches!(text.as_deref(), Some("not_measured" | "not measured"))
+    // The Spanish words are understood whatever the language of the run:
+    // an answer file or a piped line is read the same everywhere.
+    if q.accepts_not_measured()
+        && matches!(
+            text.as_deref(),
+            Some("not_measured" | "not measured" | "no medido" | "no medida" | "sin medir")
+        )
     {
         return Ok(Answer::NotMeasured);
     }
     match &q.kind {
         QuestionKind::YesNo | QuestionKind::YesNoUnsure { .. } => {
             let unsure_ok = matches!(q.kind, QuestionKind::YesNoUnsure { .. });
-            let accepted = if unsure_ok {
-                "yes, no or unsure (true/false also work)"
-            } else {
-                "yes or no (true/false also work)"
-            };
             match (raw, text.as_deref()) {
-                (RawAnswer::Bool(true), _) | (_, Some("yes" | "y" | "true")) => Ok(Answer::Yes),
+                (RawAnswer::Bool(true), _)
+                | (_, Some("yes" | "y" | "true" | "sí" | "si" | "s")) => Ok(Answer::Yes),
                 (RawAnswer::Bool(false), _) | (_, Some("no" | "n" | "false")) => Ok(Answer::No),
-                (_, Some("unsure" | "not sure" | "not_sure")) if unsure_ok => Ok(Answer::Unsure),
-                _ => Err(invalid(accepted.to_string())),
+                (
+                    _,
+                    Some(
+                        "unsure" | "not sure" | "not_sure" | "no sé" | "no se" | "no lo sé"
+                        | "no lo se" | "no estoy segura" | "no estoy seguro",
+                    ),
+                ) if unsure_ok => Ok(Answer::Unsure),
+                _ => Err(invalid(if unsure_ok {
+                    t!("accepted-yes-no-unsure")
+                } else {
+                    t!("accepted-yes-no")
+                })),
             }
         }
         QuestionKind::Choice(choices) => text
@@ -374,21 +385,13 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
             }
             let value = match (raw, text.as_deref()) {
                 (RawAnswer::Number(x), _) => Some(*x),
-                (_, Some(t)) if spec.unit == "hours" => parse_hours(t),
+                (_, Some(t)) if spec.is_hours() => parse_hours(t),
                 (_, Some(t)) => parse_decimal(t),
                 _ => None,
             };
             // Written out only for an error: batch parses millions of
             // numbers, and an answer that fits allocates nothing.
-            let accepted = || {
-                let accepted =
-                    number_accepted(spec.min, spec.max, &spec.unit, q.accepts_not_measured());
-                if spec.whole {
-                    accepted.replacen("a number", "a whole number", 1)
-                } else {
-                    accepted
-                }
-            };
+            let accepted = || number_accepted(spec, q.accepts_not_measured());
             match value {
                 Some(v) if spec.whole && v.fract() != 0.0 => Err(invalid(accepted())),
                 Some(v) if v.is_finite() && in_bounds(v, spec.min, spec.max) => {
@@ -397,7 +400,7 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
                 Some(v) if v.is_finite() => Err(AnswerError::OutOfRange {
                     question: q.id.clone(),
                     value: format_number(v),
-                    range: bounds_text(spec.min, spec.max, &spec.unit),
+                    range: bounds_text(spec.min, spec.max, &spec.unit_label),
                     accepted: accepted(),
                 }),
                 _ => Err(invalid(accepted())),
@@ -406,9 +409,7 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
         QuestionKind::Text => {
             let text = raw.to_string();
             if text.trim().is_empty() {
-                return Err(invalid(
-                    "a few words (leave the question out to skip it)".to_string(),
-                ));
+                return Err(invalid(t!("accepted-text")));
             }
             Ok(Answer::Text(text.trim().to_string()))
         }
@@ -424,17 +425,31 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
 
 /// "25 to 250 beats per minute", "0 hours or more".
 fn bounds_text(min: Option<f64>, max: Option<f64>, unit: &str) -> String {
-    let unit = if unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {unit}")
-    };
+    let n = crate::i18n::number;
     match (min, max) {
-        (Some(lo), Some(hi)) => format!("{} to {}{unit}", format_number(lo), format_number(hi)),
-        (Some(lo), None) => format!("{}{unit} or more", format_number(lo)),
-        (None, Some(hi)) => format!("{}{unit} or less", format_number(hi)),
-        (None, None) => "the accepted values".to_string(),
+        (Some(lo), Some(hi)) => t!("bounds-from-to", from = n(lo), to = n(hi), unit = unit),
+        (Some(lo), None) => t!("bounds-at-least", from = n(lo), unit = unit),
+        (None, Some(hi)) => t!("bounds-at-most", to = n(hi), unit = unit),
+        (None, None) => t!("bounds-any"),
     }
+}
+
+/// Lower case, with runs of white space as one space.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Whether two phrases are the same words, whatever their case and
+/// spacing: `Atrás` is `atrás`.
+pub fn same_words(a: &str, b: &str) -> bool {
+    words(a) == words(b)
 }
 
 fn in_bounds(v: f64, min: Option<f64>, max: Option<f64>) -> bool {
@@ -444,34 +459,27 @@ fn in_bounds(v: f64, min: Option<f64>, max: Option<f64>) -> bool {
 /// What a number question wants, in words: "a whole number from 25 to 250
 /// (beats per minute)".
 pub fn number_wanted(spec: &crate::rules::NumberSpec) -> String {
-    let wanted = number_accepted(spec.min, spec.max, &spec.unit, false);
-    if spec.whole {
-        wanted.replacen("a number", "a whole number", 1)
-    } else {
-        wanted
-    }
+    number_accepted(spec, false)
 }
 
-fn number_accepted(min: Option<f64>, max: Option<f64>, unit: &str, not_measured: bool) -> String {
-    let range = match (min, max) {
-        (Some(lo), Some(hi)) => format!(
-            "a number from {} to {}",
-            format_number(lo),
-            format_number(hi)
-        ),
-        (Some(lo), None) => format!("a number, {} or more", format_number(lo)),
-        (None, Some(hi)) => format!("a number, {} or less", format_number(hi)),
-        (None, None) => "a number".to_string(),
+fn number_accepted(spec: &crate::rules::NumberSpec, not_measured: bool) -> String {
+    let n = crate::i18n::number;
+    let whole = if spec.whole { "yes" } else { "no" };
+    let range = match (spec.min, spec.max) {
+        (Some(lo), Some(hi)) => t!("number-from-to", whole = whole, from = n(lo), to = n(hi)),
+        (Some(lo), None) => t!("number-at-least", whole = whole, from = n(lo)),
+        (None, Some(hi)) => t!("number-at-most", whole = whole, to = n(hi)),
+        (None, None) => t!("number-any", whole = whole),
     };
-    let unit = if unit.is_empty() {
+    let unit = if spec.unit_label.is_empty() {
         String::new()
     } else {
-        format!(" ({unit})")
+        format!(" ({})", spec.unit_label)
     };
     let nm = if not_measured {
-        ", or not_measured"
+        t!("or-not-measured-id")
     } else {
-        ""
+        String::new()
     };
     format!("{range}{unit}{nm}")
 }
@@ -485,9 +493,9 @@ pub fn parse_hours(text: &str) -> Option<f64> {
         .unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let hours_per = match unit.trim() {
-        "" | "h" | "hr" | "hrs" | "hour" | "hours" => 1.0,
-        "d" | "day" | "days" => 24.0,
-        "w" | "wk" | "wks" | "week" | "weeks" => 168.0,
+        "" | "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" => 1.0,
+        "d" | "day" | "days" | "día" | "días" | "dia" | "dias" => 24.0,
+        "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semana" | "semanas" => 168.0,
         _ => return None,
     };
     parse_decimal(number).map(|x| x * hours_per)
@@ -547,7 +555,7 @@ fn parse_range(text: &str, q: &Question) -> Option<Answer> {
 pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
     let (number, unit) = match raw {
         RawAnswer::Number(x) => (*x, None),
-        RawAnswer::Bool(_) => return Err("a temperature is a number".to_string()),
+        RawAnswer::Bool(_) => return Err(t!("temperature-not-number")),
         RawAnswer::Text(text) => {
             let t = text.trim().to_ascii_lowercase();
             let (body, unit) = if let Some(b) = strip_unit(&t, &["celsius", "c"]) {
@@ -561,12 +569,12 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
             let body = body.strip_suffix('°').unwrap_or(body).trim_end();
             match parse_decimal(body) {
                 Some(x) => (x, unit),
-                None => return Err("not a number with an optional C or F".to_string()),
+                None => return Err(t!("temperature-not-reading")),
             }
         }
     };
     if !number.is_finite() {
-        return Err("not a number".to_string());
+        return Err(t!("temperature-not-number"));
     }
     let unit = match unit {
         Some(u) => u,
@@ -577,23 +585,23 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
             let tenth = number / 10.0;
             let in_range = |(lo, hi): (f64, f64)| (lo..=hi).contains(&tenth);
             let hint = if in_range(CELSIUS_RANGE) || in_range(FAHRENHEIT_RANGE) {
-                format!(
-                    "; if you meant {}, type the decimal point",
-                    format_number(tenth)
+                t!(
+                    "temperature-decimal-point",
+                    meant = crate::i18n::number(tenth)
                 )
             } else {
                 String::new()
             };
             return Err(format!(
-                "{} is neither a reading in °C (30-45) nor in °F (86-113){hint}",
-                format_number(number)
+                "{}{hint}",
+                t!("temperature-neither", value = crate::i18n::number(number))
             ));
         }
         None if number >= FAHRENHEIT_RANGE.0 => TemperatureUnit::Fahrenheit,
         None => {
-            return Err(format!(
-                "{} is neither a reading in °C (30-45) nor in °F (86-113)",
-                format_number(number)
+            return Err(t!(
+                "temperature-neither",
+                value = crate::i18n::number(number)
             ));
         }
     };
@@ -602,11 +610,12 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
         TemperatureUnit::Fahrenheit => (FAHRENHEIT_RANGE.0, FAHRENHEIT_RANGE.1, "°F"),
     };
     if number < lo || number > hi {
-        return Err(format!(
-            "{} {sym} is outside {}-{} {sym}",
-            format_number(number),
-            format_number(lo),
-            format_number(hi)
+        return Err(t!(
+            "temperature-outside",
+            value = crate::i18n::number(number),
+            low = format_number(lo),
+            high = format_number(hi),
+            unit = sym
         ));
     }
     let celsius = match unit {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Language;
 use crate::rules::Audience;
 
 const AFTER_HELP: &str = "\
@@ -32,6 +33,12 @@ emergency number.";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// The language to ask and answer in; by default the one LC_ALL,
+    /// LC_MESSAGES or LANG names (`es_MX.UTF-8` is Spanish), else English.
+    /// Ids in files, flags and JSON stay as they are.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Language>,
 
     /// Without a subcommand, `lactriage` assesses.
     #[command(flatten)]
@@ -365,4 +372,131 @@ impl ColorWhen {
             ColorWhen::Auto => stream_is_terminal && !no_color_set,
         }
     }
+}
+
+/// The language `--lang` names in `args`, if it is given and one the
+/// program speaks: it must be known before the arguments are parsed, so
+/// that `--help` and usage errors are in it. A value it does not name is
+/// left for the parser to refuse.
+pub fn language_flag(args: &[std::ffi::OsString]) -> Option<Language> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => continue,
+        };
+        return value.and_then(|v| Language::from_code(&v));
+    }
+    None
+}
+
+/// The command line in `language`: English as written above; in another
+/// language, every description, heading and the help and version flags
+/// from its Fluent file (`cli-...` messages). Value names, flags and the
+/// lists of accepted values stay as they are: they are what is typed.
+pub fn command_in(language: Language) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    if language == Language::En {
+        return command;
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let command = translate(command, "cli", language)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help_heading(crate::i18n::message("cli-heading-options", &[]))
+                .help(crate::i18n::message("cli-version-flag", &[])),
+        );
+    command.version(version)
+}
+
+/// Every description the command line shows, with the id of its message
+/// in the Fluent files: what a translation must give.
+pub fn help_texts() -> Vec<(String, String)> {
+    fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        if let Some(about) = command.get_about() {
+            out.push((format!("{path}-about"), about.to_string()));
+        }
+        if let Some(after) = command.get_after_help() {
+            out.push((format!("{path}-after-help"), after.to_string()));
+        }
+        for arg in command.get_arguments() {
+            let help = arg.get_long_help().or(arg.get_help());
+            if let Some(help) = help {
+                out.push((arg_message(path, arg.get_id().as_str()), help.to_string()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, &format!("{path}-{}", sub.get_name()), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&<Cli as clap::CommandFactory>::command(), "cli", &mut out);
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// The message of an argument's description: the arguments of `lactriage`
+/// alone are those of `lactriage assess`, and share their messages.
+fn arg_message(path: &str, id: &str) -> String {
+    let path = if path == "cli" { "cli-assess" } else { path };
+    format!("{path}-{}", id.replace('_', "-"))
+}
+
+fn translate(mut command: clap::Command, path: &str, language: Language) -> clap::Command {
+    let text = |id: &str| crate::i18n::lookup(language, id, &[]);
+    if let Some(about) = text(&format!("{path}-about")) {
+        command = command.about(about).long_about(None);
+    }
+    if let Some(after) = text(&format!("{path}-after-help")) {
+        command = command.after_help(after).after_long_help(None);
+    }
+    let options = text("cli-heading-options").unwrap_or_else(|| "Options".to_string());
+    let arguments = text("cli-heading-arguments").unwrap_or_else(|| "Arguments".to_string());
+    let ids: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = text(&arg_message(path, &id));
+        let heading = if positional { &arguments } else { &options };
+        command = command.mut_arg(id.as_str(), |arg| {
+            let arg = arg.help_heading(heading.clone());
+            match help {
+                Some(help) => arg.help(help).long_help(None),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path}-{name}");
+        command = command.mut_subcommand(&name, |sub| translate(sub, &sub_path, language));
+    }
+    let usage = text("cli-heading-usage").unwrap_or_else(|| "Usage".to_string());
+    command
+        .subcommand_help_heading(text("cli-heading-commands").unwrap_or_else(|| "Commands".to_string()))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help_heading(options)
+                .help(text("cli-help-flag").unwrap_or_else(|| "Print help".to_string())),
+        )
 }

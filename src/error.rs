@@ -9,16 +9,17 @@ use crate::answers::AnswerError;
 use crate::exit_codes::ExitCode;
 use crate::prompt::PromptError;
 use crate::rules::RulesError;
+use crate::t;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read the {what} '{}': {}", path.display(), describe_io(source))]
+    #[error("{}", t!("error-read", what = what_words(what), path = path.display().to_string(), reason = describe_io(source)))]
     Read {
         what: &'static str,
         path: PathBuf,
         source: io::Error,
     },
-    #[error("{}:{line}:{column}: the {what} is not UTF-8 text (the first byte that is not is here); save it as UTF-8", path.display())]
+    #[error("{}:{line}:{column}: {}", path.display(), t!("error-not-utf8", what = what_words(what)))]
     NotUtf8 {
         what: &'static str,
         path: PathBuf,
@@ -47,13 +48,13 @@ pub enum Error {
         "--forget takes an episode number from `lactriage history`, or `all`; '{0}' is neither"
     )]
     ForgetWhat(String),
-    #[error("interrupted")]
+    #[error("{}", t!("error-interrupted"))]
     Interrupted,
-    #[error("standard input ended before every question was answered")]
+    #[error("{}", t!("error-end-of-input"))]
     EndOfInput,
     #[error("{0}")]
     Prompt(io::Error),
-    #[error("cannot write the result: {0}")]
+    #[error("{}", t!("error-output", reason = .0.to_string()))]
     Output(io::Error),
     #[error("internal error: {0}")]
     Internal(String),
@@ -98,28 +99,38 @@ impl From<PromptError> for Error {
 
 fn describe_io(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
-        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        io::ErrorKind::NotFound => t!("io-not-found"),
+        io::ErrorKind::InvalidData => t!("io-not-utf8"),
+        io::ErrorKind::IsADirectory => t!("io-is-folder"),
         _ => e.to_string(),
     }
+}
+
+/// What a file is, in the person's words ("rules file").
+fn what_words(what: &str) -> String {
+    let id = match what {
+        "rules file" => "what-rules-file",
+        "answers file" => "what-answers-file",
+        "answers from" => "what-answers-from",
+        "translation" => "what-translation",
+        "case file" => "what-case-file",
+        "cases folder" => "what-cases-folder",
+        "changelog" => "what-changelog",
+        _ => return what.to_string(),
+    };
+    t!(id)
 }
 
 fn missing_message(ids: &[String]) -> String {
     let (first, rest) = match ids.split_first() {
         Some(split) => split,
-        None => return "answers are missing".to_string(),
+        None => return t!("error-missing-answers"),
     };
-    let mut message =
-        format!("answers are missing and there is no terminal to ask on: '{first}' is needed");
+    let mut message = t!("error-missing-first", id = first.as_str());
     if !rest.is_empty() {
-        message.push_str(&format!(
-            ", and depending on the answers, possibly: {}",
-            rest.join(", ")
-        ));
+        message.push_str(&t!("error-missing-rest", ids = rest.join(", ")));
     }
-    message.push_str(
-        "\nGive them with --answers FILE or --set ID=VALUE; `lactriage questions` lists what each accepts.",
-    );
+    message.push('\n');
+    message.push_str(&t!("error-missing-how"));
     message
 }

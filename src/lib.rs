@@ -33,6 +33,7 @@ pub mod engine;
 pub mod error;
 pub mod exit_codes;
 pub mod history;
+pub mod i18n;
 pub mod output;
 pub mod output_file;
 pub mod prompt;
@@ -43,7 +44,6 @@ pub mod signals;
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 
-use clap::Parser;
 use colored::Colorize;
 
 use crate::cli::{Cli, Command};
@@ -64,6 +64,9 @@ pub struct Terminal {
     pub no_color: bool,
     /// Columns of the terminal standard output writes to, if it is one.
     pub width: Option<usize>,
+    /// The locale the environment names for messages: the first of
+    /// LC_ALL, LC_MESSAGES and LANG that is set and not empty.
+    pub locale: Option<String>,
 }
 
 impl Terminal {
@@ -100,7 +103,14 @@ where
         stdout,
         stderr,
     } = streams;
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // Decided before parsing, so that help and usage errors are in it.
+    let language = i18n::Language::choose(cli::language_flag(&args), terminal.locale.as_deref());
+    i18n::set(language);
+    let parsed = cli::command_in(language)
+        .try_get_matches_from(&args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -115,6 +125,11 @@ where
             return code.code();
         }
     };
+    // Batch writes records for scripts: the same words whatever the
+    // language, as its ids are.
+    if matches!(cli.command, Some(Command::Batch(_))) {
+        i18n::set(i18n::Language::En);
+    }
     let color = match &cli.command {
         Some(Command::Assess(a)) => a.color,
         Some(Command::Questions(q)) => q.color,
@@ -145,7 +160,7 @@ where
                 .map(|()| ExitCode::Success)
         }
         Some(Command::Questions(args)) => {
-            commands::questions::run(&args, stdout).map(|()| ExitCode::Success)
+            commands::questions::run(&args, stdout, &mut *stderr).map(|()| ExitCode::Success)
         }
         Some(Command::Rules(command)) => {
             commands::rules::run(command, stdout, terminal.stderr_is_terminal)
@@ -166,9 +181,9 @@ where
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::Success.code(),
         Err(e) => {
             let label = if stderr_color {
-                "error:".red().bold().to_string()
+                t!("error-label").red().bold().to_string()
             } else {
-                "error:".to_string()
+                t!("error-label")
             };
             if matches!(e, Error::Interrupted) {
                 // The prompt hides the cursor while a menu is open.

@@ -16,6 +16,7 @@ fn main() {
         width: console::Term::stdout()
             .size_checked()
             .map(|(_rows, cols)| usize::from(cols)),
+        locale: lactriage::i18n::locale_from_env(),
     };
     // Menus only when a person can answer: input from a terminal, and a
     // terminal that can move its cursor to show them on. Otherwise `run`

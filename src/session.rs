@@ -35,6 +35,7 @@ use crate::engine::{self, given_or_default, Assessment, Stop};
 use crate::error::Error;
 use crate::prompt::{chosen, Asking, Prompt, PromptError, Reply, ReviewChoice, ReviewLine};
 use crate::rules::{Audience, Question, Rules, Urgency};
+use crate::t;
 
 /// One question answered at the prompt: `None` for a skipped intake question.
 struct Given<'r> {
@@ -73,31 +74,13 @@ pub struct Session<'r> {
     intake_introduced: bool,
 }
 
-const INTRO_PARENT: &str = "lactriage asks a few questions about your breast, then says what it \
-most likely is and whom to contact, and when. It is not a diagnosis. If you feel very unwell, \
-call your local emergency number now. Nothing is chosen for you: pick each answer yourself. \
-From the second question on you can go back one, and you check your answers before the result. \
-Ctrl-C stops at any time.";
-
-const INTRO_CONSULTANT: &str = "Triage intake in clinical wording: emergency screening and vitals \
-first (leave a vital not measured if it was not taken), then the breast findings. No answer is \
-preselected. Back is available from the second question on, and the findings are reviewed \
-before the result. A triage aid, not a diagnosis. Ctrl-C stops at any time.";
-
 /// What a check starts with, for `audience`.
-pub fn introduction(audience: Audience) -> &'static str {
+pub fn introduction(audience: Audience) -> String {
     match audience {
-        Audience::Parent => INTRO_PARENT,
-        Audience::Consultant => INTRO_CONSULTANT,
+        Audience::Parent => t!("intro-parent"),
+        Audience::Consultant => t!("intro-consultant"),
     }
 }
-
-const INTAKE_INTRO: &str =
-    "Intake for the record: these do not change the result, and each may be skipped.";
-
-/// Asked of a consultant after an emergency result has been shown.
-pub const EMERGENCY_INTAKE_QUESTION: &str =
-    "The result above stands. Record the intake details for the chart now? They do not change it.";
 
 impl<'r> Session<'r> {
     /// A check of `rules` that asks whatever `fixed` does not answer.
@@ -144,7 +127,7 @@ impl<'r> Session<'r> {
                 Some(QuestionKind::YesNoUnsure {
                     unsure_counts_as_yes: true,
                 }) => false,
-                Some(QuestionKind::Number(spec)) => spec.unit != "hours",
+                Some(QuestionKind::Number(spec)) => !spec.is_hours(),
                 _ => true,
             }
         }));
@@ -194,7 +177,7 @@ impl<'r> Session<'r> {
             .map(|g| ReviewLine {
                 label: g.question.label.clone(),
                 answer: g.answer.as_ref().map_or_else(
-                    || "skipped".to_string(),
+                    || t!("term-skipped"),
                     |a| chosen(g.question, a, self.audience),
                 ),
             })
@@ -215,7 +198,7 @@ impl<'r> Session<'r> {
         if self.audience != Audience::Consultant || self.pending_intake().is_none() {
             return Ok(());
         }
-        if !prompt.confirm(EMERGENCY_INTAKE_QUESTION, "Record now")? {
+        if !prompt.confirm(&t!("intake-after-emergency"), &t!("intake-record-now"))? {
             return Ok(());
         }
         // The triage is over: Back and the review stay within the intake.
@@ -253,9 +236,13 @@ impl<'r> Session<'r> {
         };
         let shown = answer
             .as_ref()
-            .map_or_else(|| "skipped".to_string(), |a| chosen(q, a, self.audience));
-        let why = self.filled.get(&q.id).map_or("as before", String::as_str);
-        prompt.kept(q, &shown, why)?;
+            .map_or_else(|| t!("term-skipped"), |a| chosen(q, a, self.audience));
+        let why = self
+            .filled
+            .get(&q.id)
+            .cloned()
+            .unwrap_or_else(|| t!("kept-as-before"));
+        prompt.kept(q, &shown, &why)?;
         self.given.push(Given {
             question: q,
             answer,
@@ -293,7 +280,7 @@ impl<'r> Session<'r> {
     pub fn introduce(&mut self, prompt: &mut dyn Prompt) -> Result<(), PromptError> {
         if !self.introduced {
             self.introduced = true;
-            prompt.introduce(introduction(self.audience), self.audience)?;
+            prompt.introduce(&introduction(self.audience), self.audience)?;
         }
         Ok(())
     }
@@ -307,7 +294,7 @@ impl<'r> Session<'r> {
     fn introduce_intake(&mut self, prompt: &mut dyn Prompt) -> Result<(), PromptError> {
         if !self.intake_introduced {
             self.intake_introduced = true;
-            prompt.introduce(INTAKE_INTRO, self.audience)?;
+            prompt.introduce(&t!("intake-intro"), self.audience)?;
         }
         Ok(())
     }

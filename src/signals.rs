@@ -85,7 +85,12 @@ mod imp {
             }
             // Show the cursor (a menu hides it), end the line, and say why
             // the program ended.
-            let bytes = b"\x1b[?25h\nlactriage: stopped\n";
+            // The words are fixed here, not looked up: a handler may not
+            // allocate. The language is an atomic read.
+            let bytes: &[u8] = match crate::i18n::current() {
+                crate::i18n::Language::En => b"\x1b[?25h\nlactriage: stopped\n",
+                crate::i18n::Language::Es => b"\x1b[?25h\nlactriage: detenido\n",
+            };
             if libc::isatty(2) == 1 {
                 libc::write(2, bytes.as_ptr().cast(), bytes.len());
             }

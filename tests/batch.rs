@@ -322,7 +322,9 @@ fn output_is_0600_under_any_umask_and_takes_a_long_name() {
 /// with the result lost.
 #[test]
 fn a_closed_standard_output_is_an_error() {
-    let output = std::process::Command::new("sh")
+    let mut command = std::process::Command::new("sh");
+    crate::harness::english(&mut command);
+    let output = command
         .arg("-c")
         .arg(format!(
             "'{}' --set sepsis_signs=yes >&-",

@@ -3,6 +3,7 @@
 //! TOML gives.
 
 use lactriage::analysis::report::compile_builtin;
+use lactriage::i18n::Language;
 use lactriage::rules::{compiled, Rules};
 
 use crate::harness::Test;
@@ -36,13 +37,15 @@ fn the_committed_compiled_form_is_current() {
 fn the_compiled_rules_are_the_rules_loaded_from_toml() {
     let from_toml = Rules::builtin_from_toml().expect("the TOML loads");
     let builtin = Rules::builtin().expect("the built-in rules load");
+    let spanish_from_toml = Rules::builtin_from_toml_in(Language::Es).expect("the TOML loads");
+    let spanish = Rules::builtin_in(Language::Es).expect("the built-in rules load");
     let stored = compiled::builtin_check().unwrap_or(compiled::StoredCheck {
         report: String::new(),
         problems: 0,
     });
     assert_eq!(
-        compiled::encode(&builtin, stored.clone()).expect("encodes"),
-        compiled::encode(&from_toml, stored).expect("encodes")
+        compiled::encode(&builtin, stored.clone(), &spanish).expect("encodes"),
+        compiled::encode(&from_toml, stored, &spanish_from_toml).expect("encodes")
     );
     assert_eq!(
         builtin.question("temperature").map(|q| &q.id),

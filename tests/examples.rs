@@ -61,12 +61,17 @@ fn files_in(folder: &str) -> Vec<PathBuf> {
     files
 }
 
-fn is_rules_file(path: &PathBuf) -> bool {
+fn has_table(path: &PathBuf, table: &str) -> bool {
     path.extension().is_some_and(|e| e == "toml")
         && fs::read_to_string(path)
             .expect("readable")
             .lines()
-            .any(|l| l.trim() == "[rules]")
+            .any(|l| l.trim() == table)
+}
+
+/// A rules file, not a translation of one (which has `[rules]` too).
+fn is_rules_file(path: &PathBuf) -> bool {
+    has_table(path, "[rules]") && !has_table(path, "[translation]")
 }
 
 #[test]
@@ -82,6 +87,40 @@ fn every_rules_file_in_rules_and_examples_loads() {
         }
     }
     assert!(loaded >= 2, "found {loaded} rules files");
+}
+
+/// Every translation shipped loads with the rules beside it.
+#[test]
+fn every_translation_loads_with_its_rules() {
+    let mut loaded = 0;
+    for path in files_in("rules").into_iter().chain(files_in("examples")) {
+        if !has_table(&path, "[translation]") {
+            continue;
+        }
+        let name = path.display().to_string();
+        let (stem, language) = name
+            .strip_suffix(".toml")
+            .and_then(|s| s.rsplit_once('.'))
+            .expect("NAME.LANG.toml");
+        let rules_path = format!("{stem}.toml");
+        let rules = fs::read_to_string(&rules_path).expect("the rules beside it");
+        let text = fs::read_to_string(&path).expect("readable");
+        let translated = Rules::parse_translated(
+            &rules,
+            &rules_path,
+            None,
+            lactriage::rules::Translated {
+                text: &text,
+                origin: &name,
+                language,
+            },
+        );
+        if let Err(e) = translated {
+            panic!("{e}");
+        }
+        loaded += 1;
+    }
+    assert!(loaded >= 1, "found {loaded} translations");
 }
 
 #[test]

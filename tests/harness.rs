@@ -47,6 +47,19 @@ pub fn isolated_home() -> PathBuf {
     home
 }
 
+/// English unless a test asks for another language: the machine's locale
+/// must not change what the tests read.
+pub fn english(command: &mut Command) {
+    for key in LOCALE {
+        if !command.get_envs().any(|(k, v)| k == key && v.is_some()) {
+            command.env_remove(key);
+        }
+    }
+}
+
+/// What the program reads its language from.
+pub const LOCALE: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
 /// Points a command at [`isolated_home`].
 pub fn isolate(command: &mut Command) {
     let home = isolated_home();
@@ -57,6 +70,7 @@ pub fn isolate(command: &mut Command) {
     command
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"));
+    english(command);
     if !given {
         command.env_remove("LACTRIAGE_HISTORY");
     }

@@ -17,4 +17,5 @@ mod rules_cmd;
 mod safety_case;
 mod screen;
 mod session;
+mod spanish;
 mod spec;

@@ -251,6 +251,9 @@ fn help_and_version_exit_0_on_stdout() {
 fn a_closed_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
     let mut child = Command::new(crate::harness::BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["--set", "sepsis_signs=yes"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -91,6 +91,7 @@ impl Pty {
             .env_remove("COLUMNS")
             .env_remove("LINES")
             .current_dir(env!("CARGO_MANIFEST_DIR"));
+        crate::harness::english(&mut command);
         // A test that gives its own folders keeps them.
         if !command.get_envs().any(|(key, _)| key == "XDG_CONFIG_HOME") {
             crate::harness::isolate(&mut command);
@@ -742,6 +743,7 @@ fn ctrl_c_during_an_interactive_batch_output_exits_130_and_leaves_no_file() {
     let dir = temp_dir("batch");
     let out = dir.join("results.jsonl");
     let mut command = Command::new(BIN);
+    crate::harness::english(&mut command);
     command.arg("batch").arg("--output").arg(&out);
     let mut p = spawn_plain(command);
     p.send(&format!("{{\"sepsis_signs\": \"yes\"}}{ENTER}"));
@@ -808,6 +810,7 @@ fn sigterm_at_a_menu_restores_the_terminal() {
 #[test]
 fn a_long_check_shows_a_spinner_on_a_terminal() {
     let mut command = Command::new(BIN);
+    crate::harness::english(&mut command);
     command
         .args(["rules", "check", "--again"])
         .env("LACTRIAGE_PROGRESS_AFTER_MS", "0");
@@ -817,6 +820,9 @@ fn a_long_check_shows_a_spinner_on_a_terminal() {
         .status(0)
         .has("OK: every path ends in an outcome");
     let piped = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["rules", "check", "--again"])
         .env("LACTRIAGE_PROGRESS_AFTER_MS", "0")
         .output()
@@ -1001,6 +1007,7 @@ fn output_shows_the_result_and_saves_plain_text() {
     let file = dir.join("result.txt");
     let path = file.to_str().expect("a UTF-8 path");
     let mut command = Command::new(BIN);
+    crate::harness::english(&mut command);
     command
         .args(["--output", path, "--color", "always"])
         .env("TERM", "xterm-256color")
@@ -1067,6 +1074,7 @@ fn the_history_is_offered_once_and_the_next_check_compares() {
     let _ = std::fs::remove_dir_all(&dir);
     let with_history = || {
         let mut command = Command::new(BIN);
+        crate::harness::english(&mut command);
         command
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_DATA_HOME", dir.join("data"))
@@ -1136,6 +1144,7 @@ fn history_draws_a_chart_on_a_terminal() {
         episode = Some(saved.episode);
     }
     let mut command = Command::new(BIN);
+    crate::harness::english(&mut command);
     command.env("LACTRIAGE_HISTORY", &file).arg("history");
     let p = spawn_plain(command);
     p.finish()
@@ -1145,6 +1154,9 @@ fn history_draws_a_chart_on_a_terminal() {
         .has("▮▮▮▮▯ today")
         .has("▮▮▮▯▯ within_24h");
     let piped = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("LACTRIAGE_HISTORY", &file)
         .arg("history")
         .output()
@@ -1174,4 +1186,72 @@ fn a_time_typed_at_a_duration_menu_is_the_time() {
         p.send(CTRL_C);
         p.finish().status(130);
     }
+}
+
+/// A parent in Spanish, by the locale: the questions, the menus, a
+/// reading with a decimal comma, a duration typed in days in the menu that
+/// takes a time, "atrás" typed to go back, and the result, all in Spanish.
+#[test]
+fn a_spanish_journey() {
+    let mut command = Command::new(BIN);
+    crate::harness::english(&mut command);
+    command.env("LANG", "es_MX.UTF-8");
+    let mut p = Pty::spawn_command(command, &[]);
+    p.expect("Ctrl-C detiene");
+    p.expect("¿Tiene ahora mismo alguna de estas señales?\r\n- Confusión nueva");
+    p.pick("Señales de alarma de sepsis", 1, "No");
+    p.pick(
+        "Piel oscura, ampollas o enrojecimiento que avanza rápido",
+        1,
+        "No",
+    );
+    p.pick("Bulto blando o pus", 1, "No");
+    p.pick(
+        "Horas con antibióticos",
+        0,
+        "No tomo antibióticos para esto",
+    );
+    p.pick("Zona adolorida o bulto", 0, "Sí");
+    p.pick("Enrojecimiento", 0, "No");
+    p.pick("Amamanta o se extrae leche", 0, "Sí");
+    // "atrás" at a typed question goes back one.
+    p.expect("«atrás»");
+    p.type_line("Temperatura: ", "atrás");
+    p.expect("Temperatura: (atrás)");
+    p.pick("Amamanta o se extrae leche", 0, "Sí");
+    p.type_line("Temperatura: ", "36,9");
+    p.pick("Fiebre o escalofríos en las últimas 24 horas", 1, "No");
+    p.pick("Síntomas parecidos a la gripe", 1, "No");
+    p.pick("Ambos pechos llenos y duros", 1, "No");
+    p.pick("Bulto sin dolor, duro o fijo", 1, "No");
+    // A time typed in Spanish where the menu also takes one.
+    p.expect("Horas desde el inicio:");
+    p.expect("2 días)");
+    p.send("12 horas");
+    p.expect("Escrito: 12 horas");
+    p.send(ENTER);
+    p.expect("Horas desde el inicio: 12 horas");
+    p.pick("Evolución", 1, "Más o menos igual, o acaba de empezar");
+    p.pick("Misma zona tres veces o más", 1, "No");
+    p.expect("Respuestas:");
+    p.expect("1 Ver el resultado");
+    p.send(ENTER);
+    p.expect("Respuestas: confirmadas");
+    let end = p.finish();
+    end.status(0)
+        .has("Lo más probable: Estrechamiento de los conductos")
+        .has("- Temperatura: 36,9 °C")
+        .has("- Horas desde el inicio: 12 horas")
+        .has("Reglas: mastitis-spectrum 2.3.0")
+        .has("No es un diagnóstico")
+        .lacks("Most likely")
+        .lacks("Your answers")
+        .lacks("What to do");
+    let last = end
+        .rest
+        .lines()
+        .map(strip_escapes)
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert_eq!(last.trim_end(), "Cuidados en casa", "{}", end.rest);
 }

@@ -93,6 +93,9 @@ fn every_console_example_prints_what_the_readme_shows() {
                 .arg(format!("{command} 2>&1"))
                 .env("PATH", &path)
                 .env_remove("NO_COLOR")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("LANG")
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
                 .output()
                 .expect("sh runs");

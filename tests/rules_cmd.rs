@@ -45,7 +45,7 @@ fn check_proves_the_default_rules_and_says_what_it_checked() {
         "H1 Sepsis missed or sent to self-care: controlled\n",
         "H8 An answer given by reflex (a default choice, Enter pressed twice): controlled outside the rules, by tests/pty.rs: enter_alone_answers_nothing (run by cargo test)",
         "thresholds:     72, each citing a source",
-        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, all 37 properties hold, every case passes, and every hazard is controlled.",
+        "OK: every path ends in an outcome, no question is asked twice, every outcome is reachable, all 37 properties hold, every case passes, every hazard is controlled, and every translation is complete.",
     ] {
         assert!(out.contains(text), "{text:?} missing from:\n{out}");
     }

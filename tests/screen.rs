@@ -31,7 +31,7 @@ impl Screen {
         );
         let home = crate::harness::isolated_home();
         let command = format!(
-            "env -u LACTRIAGE_HISTORY NO_COLOR=1 XDG_CONFIG_HOME={0}/config XDG_DATA_HOME={0}/data {BIN} --color never {args}",
+            "env -u LACTRIAGE_HISTORY -u LC_ALL -u LC_MESSAGES -u LANG NO_COLOR=1 XDG_CONFIG_HOME={0}/config XDG_DATA_HOME={0}/data {BIN} --color never {args}",
             home.display()
         );
         let started = Command::new("tmux")

@@ -80,7 +80,7 @@ fn branch_labels<'r>(
         } => {
             let unit = match &q.kind {
                 QuestionKind::Temperature => " °C".to_string(),
-                QuestionKind::Number(spec) if spec.unit == "hours" => " h".to_string(),
+                QuestionKind::Number(spec) if spec.is_hours() => " h".to_string(),
                 _ => String::new(),
             };
             not_measured

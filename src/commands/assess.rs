@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::answers::{Answer, Answers};
 use crate::cli::{AssessArgs, Format};
-use crate::commands::{load_rules, read_file};
+use crate::commands::{load_rules_translated, read_file};
 use crate::engine::{self, Stop};
 use crate::error::Error;
 use crate::history::{self, follow_up, Episode, NewCheck, Store};
@@ -16,12 +16,8 @@ use crate::output_file::OutputFile;
 use crate::prompt::{PlainPrompt, Prompt, PromptError};
 use crate::rules::{Audience, Rules, Urgency};
 use crate::session::Session;
+use crate::t;
 use crate::Terminal;
-
-/// Asked after the first result a person sees, when nothing is remembered.
-const KEEP_QUESTION: &str = "Keep a private record of this check on this computer, so that the \
-next check can compare? It stays on this computer and is never sent anywhere. Your choice is \
-remembered. To delete the record later: lactriage history --forget all";
 
 pub(crate) fn run(
     args: &AssessArgs,
@@ -31,7 +27,10 @@ pub(crate) fn run(
     stderr: &mut dyn Write,
     prompt: Option<&mut dyn Prompt>,
 ) -> Result<(), Error> {
-    let rules = load_rules(args.rules.as_deref())?;
+    let (rules, untranslated) = load_rules_translated(args.rules.as_deref())?;
+    if let Some(notice) = untranslated {
+        let _ = writeln!(stderr, "lactriage: {notice}");
+    }
     let mut fixed = load_answers(args, rules, stdin)?;
     let audience = Audience::from(args.audience);
     // Refused before the first question, not after the last.
@@ -87,7 +86,7 @@ pub(crate) fn run(
                 Ok(episode) => episode,
                 Err(EarlierError::Prompt(e)) => return Err(e.into()),
                 Err(EarlierError::History(e)) => {
-                    notes.push(format!("lactriage: earlier checks are not compared: {e}"));
+                    notes.push(t!("note-not-compared", reason = e.to_string()));
                     None
                 }
             }
@@ -95,23 +94,24 @@ pub(crate) fn run(
         _ => None,
     };
     if args.follow_up && episode.is_none() && notes.is_empty() {
-        notes.push("lactriage: --follow-up: no earlier check is kept to follow up".to_string());
+        notes.push(t!("note-no-earlier-check"));
     }
     let mut session_prefill = None;
     if let Some(episode) = &episode {
         if fixed.get("duration_hours").is_none() {
             if let Some(since) = follow_up::hours_since_start(rules, episode, &now) {
-                let why = format!(
-                    "{}counted from your check on {}",
-                    if since.at_most { "at most; " } else { "" },
-                    follow_up::when(&since.from)
+                let why = t!(
+                    "note-counted-from",
+                    at_most = if since.at_most { "yes" } else { "no" },
+                    when = follow_up::when(&since.from)
                 );
                 if person {
                     session_prefill = Some((since.hours, why));
                 } else {
-                    notes.push(format!(
-                        "lactriage: --follow-up: hours since it started: {} ({why})",
-                        since.hours
+                    notes.push(t!(
+                        "note-hours-since-start",
+                        hours = crate::i18n::number(since.hours),
+                        why = why.as_str()
                     ));
                     fixed.record("duration_hours", Answer::Number(since.hours));
                 }
@@ -187,21 +187,20 @@ pub(crate) fn run(
                     // The result is given: a question left unanswered
                     // (Ctrl-C, a closed terminal) keeps nothing and changes
                     // nothing else.
-                    match prompt.confirm(KEEP_QUESTION, "Keep a record") {
+                    match prompt.confirm(&t!("keep-question"), &t!("keep-label")) {
                         Ok(keep) => {
                             match history::remember_choice(keep) {
-                                Ok(at) => notes.push(format!(
-                                    "Your choice is remembered in {} (--save or --no-save change it for one run).",
-                                    at.display()
+                                Ok(at) => notes.push(t!(
+                                    "note-choice-remembered",
+                                    path = at.display().to_string()
                                 )),
-                                Err(e) => notes.push(format!(
-                                    "lactriage: your choice could not be remembered: {e}"
-                                )),
+                                Err(e) => notes
+                                    .push(t!("note-choice-not-remembered", reason = e.to_string())),
                             }
                             keep
                         }
                         Err(_) => {
-                            notes.push("Nothing was kept.".to_string());
+                            notes.push(t!("note-nothing-kept"));
                             false
                         }
                     }
@@ -230,27 +229,25 @@ pub(crate) fn run(
                     })
                 });
                 match kept {
-                    Ok(saved) if person => notes.push(format!(
-                        "Kept in the history as episode {} ({}).",
-                        saved.episode,
-                        path.display()
+                    Ok(saved) if person => notes.push(t!(
+                        "note-kept",
+                        episode = saved.episode,
+                        path = path.display().to_string()
                     )),
                     Ok(_) => {}
-                    Err(e) => notes.push(format!(
-                        "lactriage: the result above stands, but it was not kept in the history: {e}"
-                    )),
+                    Err(e) => notes.push(t!("note-not-kept", reason = e.to_string())),
                 }
             }
-            None => notes.push(format!(
-                "lactriage: the result above stands, but it was not kept: {}",
-                history::HistoryError::NoFolder
+            None => notes.push(t!(
+                "note-not-kept",
+                reason = history::HistoryError::NoFolder.to_string()
             )),
         }
     }
     // The plain prompt writes to standard error: done with it now.
     drop(plain_prompt);
     if let Some(path) = saved_to {
-        let _ = writeln!(stderr, "Saved to {path}");
+        let _ = writeln!(stderr, "{}", t!("note-saved-to", path = path));
     }
     // Wrapped at words like everything else shown: a path or a flag split
     // mid-word is hard to read at night.
@@ -298,17 +295,17 @@ fn earlier_episode(
     // The introduction first: it tells anyone very unwell to call for help
     // now, before any question, this one included.
     prompt
-        .introduce(crate::session::introduction(audience), audience)
+        .introduce(&crate::session::introduction(audience), audience)
         .map_err(EarlierError::Prompt)?;
     *introduced = true;
     let same = prompt
         .confirm(
-            &format!(
-                "Is this the same problem you checked on {} ({})?",
-                follow_up::when(&last.time),
-                follow_up::ago(&last.time, &chrono::Local::now().fixed_offset())
+            &t!(
+                "same-problem-question",
+                when = follow_up::when(&last.time),
+                ago = follow_up::ago(&last.time, &chrono::Local::now().fixed_offset())
             ),
-            "Same problem",
+            &t!("same-problem-label"),
         )
         .map_err(EarlierError::Prompt)?;
     Ok(same.then_some(episode))

@@ -10,6 +10,7 @@ use crate::exit_codes::ExitCode;
 use crate::history::follow_up::when;
 use crate::history::{self, Row, Store};
 use crate::rules::Rules;
+use crate::t;
 use crate::Terminal;
 
 pub(crate) fn run(
@@ -28,16 +29,16 @@ pub(crate) fn run(
         if args.forget.is_some() {
             writeln!(
                 out,
-                "There is no history at {}: nothing to forget.",
-                path.display()
+                "{}",
+                t!("history-none-to-forget", path = path.display().to_string())
             )
             .map_err(Error::Output)?;
         } else {
             match args.format {
                 HistoryFormat::Table => writeln!(
                     out,
-                    "No checks are kept at {}. A check is kept when you agree at the end of it, or with --save.",
-                    path.display()
+                    "{}",
+                    t!("history-none-kept-at", path = path.display().to_string())
                 ),
                 HistoryFormat::Json => writeln!(out, "[]"),
                 HistoryFormat::Csv => writeln!(out, "{CSV_HEADER}"),
@@ -52,8 +53,8 @@ pub(crate) fn run(
             // With --client, that client's checks; without, everything.
             store.forget_all(args.client.as_deref())?;
             match &args.client {
-                Some(client) => format!("Every check of client {client} is deleted."),
-                None => format!("Every check in {} is deleted.", path.display()),
+                Some(client) => t!("history-forgot-client", client = client.as_str()),
+                None => t!("history-forgot-all", path = path.display().to_string()),
             }
         } else {
             let episode: i64 = what
@@ -61,7 +62,7 @@ pub(crate) fn run(
                 .parse()
                 .map_err(|_| Error::ForgetWhat(what.clone()))?;
             store.forget(episode, client)?;
-            format!("Episode {episode} and its checks are deleted.")
+            t!("history-forgot-episode", episode = episode)
         };
         writeln!(out, "{said}").map_err(Error::Output)?;
         out.flush().map_err(Error::Output)?;
@@ -108,15 +109,15 @@ fn temperature(value: &serde_json::Value) -> Option<f64> {
 fn signs(row: &Row) -> String {
     let mut signs = Vec::new();
     if matches!(row.lump.as_deref(), Some("yes" | "unsure")) {
-        signs.push("lump".to_string());
+        signs.push(t!("history-sign-lump"));
     }
     if let Some(redness) = row.redness.as_deref().filter(|r| *r != "none") {
-        signs.push(format!("redness: {redness}"));
+        signs.push(t!("history-sign-redness", redness = redness));
     }
     if temperature(&row.temperature).is_some_and(|t| t >= 38.0) {
-        signs.push("fever".to_string());
+        signs.push(t!("history-sign-fever"));
     } else if matches!(row.recent_fever.as_deref(), Some("yes" | "unsure")) {
-        signs.push("fever in the 24 h before".to_string());
+        signs.push(t!("history-sign-recent-fever"));
     }
     if signs.is_empty() {
         "-".to_string()
@@ -144,7 +145,7 @@ fn write_table(
     rules: Option<&Rules>,
 ) -> io::Result<()> {
     if rows.is_empty() {
-        return writeln!(w, "No checks are kept.");
+        return writeln!(w, "{}", t!("history-none-kept"));
     }
     for episode in rows.chunk_by(|a, b| a.episode == b.episode) {
         let first = &episode[0];
@@ -154,19 +155,32 @@ fn write_table(
         let client = if first.client.is_empty() {
             String::new()
         } else {
-            format!(", client {}", first.client)
+            t!("history-client", client = first.client.as_str())
         };
         writeln!(
             w,
-            "Episode {}{client}: {} check(s) since {}",
-            first.episode,
-            episode.len(),
-            shown_time(&first.time)
+            "{}",
+            t!(
+                "history-episode",
+                episode = first.episode,
+                client = client,
+                checks = episode.len(),
+                since = shown_time(&first.time)
+            )
         )?;
-        writeln!(w, "  {:<19}{:>8}  {:<11} signs", "when", "temp.", "urgency")?;
+        writeln!(
+            w,
+            "  {:<19}{:>8}  {:<11} {}",
+            t!("history-col-when"),
+            t!("history-col-temp"),
+            t!("history-col-urgency"),
+            t!("history-col-signs")
+        )?;
         for row in episode {
-            let t = temperature(&row.temperature)
-                .map_or_else(|| "-".to_string(), |t| format!("{t:.1} °C"));
+            let t = temperature(&row.temperature).map_or_else(
+                || "-".to_string(),
+                |t| format!("{} °C", crate::i18n::decimal(format!("{t:.1}"))),
+            );
             writeln!(
                 w,
                 "  {:<19}{:>8}  {:<11} {}",
@@ -197,8 +211,10 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
     const BAR: usize = 20;
     writeln!(
         w,
-        "  {:<19}{:<BAR$}  urgency",
-        "", "temperature, 36 to 41 °C"
+        "  {:<19}{:<BAR$}  {}",
+        "",
+        t!("history-chart-temperature"),
+        t!("history-col-urgency")
     )?;
     for row in episode {
         let bar = match temperature(&row.temperature) {
@@ -208,7 +224,7 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
                     .clamp(0.0, BAR as f64)) as usize;
                 format!("{}{}", "█".repeat(n), "·".repeat(BAR - n))
             }
-            None => format!("{:<BAR$}", "(no reading)"),
+            None => format!("{:<BAR$}", t!("history-no-reading")),
         };
         let level = LEVELS
             .iter()

@@ -14,7 +14,8 @@ pub(crate) mod rules;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::rules::Rules;
+use crate::i18n::Language;
+use crate::rules::{translation, Rules, Translated};
 
 /// A file's text; one that is not UTF-8 is refused with the line and
 /// column of its first bad byte. A byte-order mark is dropped.
@@ -58,4 +59,40 @@ pub(crate) fn load_rules(path: Option<&Path>) -> Result<&'static Rules, Error> {
         }
     };
     Ok(Box::leak(Box::new(rules)))
+}
+
+/// The rules of `path`, or the built-in rules, with their text in the
+/// language of this run. A rules file with no translation beside it is
+/// used in its own words, with a notice to show the person (the second
+/// value); a translation that is there but refused is an error, since its
+/// text may no longer match the tree.
+pub(crate) fn load_rules_translated(
+    path: Option<&Path>,
+) -> Result<(&'static Rules, Option<String>), Error> {
+    let language = crate::i18n::current();
+    let rules = match path {
+        None => Rules::builtin_in(language).map_err(Error::BuiltinRules)?,
+        Some(_) if language == Language::En => return Ok((load_rules(path)?, None)),
+        Some(path) => {
+            let shown = path.display().to_string();
+            let beside = translation::file_name(&shown, language.code());
+            if !Path::new(&beside).is_file() {
+                let notice = crate::t!("rules-not-translated", file = shown, expected = beside);
+                return Ok((load_rules(Some(path))?, Some(notice)));
+            }
+            let text = read_file(path, "rules file")?;
+            let translated = read_file(Path::new(&beside), "translation")?;
+            Rules::parse_translated(
+                &text,
+                &shown,
+                None,
+                Translated {
+                    text: &translated,
+                    origin: &beside,
+                    language: language.code(),
+                },
+            )?
+        }
+    };
+    Ok((Box::leak(Box::new(rules)), None))
 }

@@ -3,13 +3,20 @@
 use std::io::{self, Write};
 
 use crate::cli::{QuestionsArgs, QuestionsFormat};
-use crate::commands::load_rules;
+use crate::commands::load_rules_translated;
 use crate::error::Error;
 use crate::output;
 use crate::rules::Audience;
 
-pub(crate) fn run(args: &QuestionsArgs, stdout: &mut dyn Write) -> Result<(), Error> {
-    let rules = load_rules(args.rules.as_deref())?;
+pub(crate) fn run(
+    args: &QuestionsArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), Error> {
+    let (rules, untranslated) = load_rules_translated(args.rules.as_deref())?;
+    if let Some(notice) = untranslated {
+        let _ = writeln!(stderr, "lactriage: {notice}");
+    }
     let audience = Audience::from(args.audience);
     let mut out = io::BufWriter::new(stdout);
     match args.format {

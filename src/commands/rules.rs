@@ -6,12 +6,16 @@ use std::path::Path;
 use super::progress::with_spinner;
 use super::{load_rules, read_file};
 use crate::analysis;
+use crate::analysis::report::TranslationStatus;
 use crate::analysis::safety::{self, CaseRun};
 use crate::cli::{GraphFormat, ListFormat, RulesCommand};
 use crate::error::Error;
 use crate::exit_codes::ExitCode;
+use crate::i18n::Language;
 use crate::output_file::OutputFile;
-use crate::rules::{Rules, BUILTIN_CASES, BUILTIN_CASES_ORIGIN, BUILTIN_CHANGELOG};
+use crate::rules::{
+    translation, Rules, Translated, BUILTIN_CASES, BUILTIN_CASES_ORIGIN, BUILTIN_CHANGELOG,
+};
 
 /// `lactriage rules ...`: the status says whether the check, the cases or
 /// the comparison found something (1) or not (0).
@@ -140,10 +144,12 @@ fn check_now(
     let hazards = safety::hazards(rules, &report, cases.as_ref());
     let shown = file.map(|f| f.display().to_string());
     let origin = shown.as_deref().unwrap_or(crate::rules::BUILTIN_ORIGIN);
+    let translations = check_translations(file)?;
     let findings = analysis::report::CheckFindings {
         report: &report,
         cases: cases.as_ref(),
         hazards: &hazards,
+        translations: &translations,
     };
     analysis::report::write_check_report(
         out,
@@ -155,6 +161,56 @@ fn check_now(
     )
     .map_err(Error::Output)?;
     Ok(findings.problems())
+}
+
+/// The translations of the rules: for a rules file, those found beside it
+/// (`NAME.es.toml` for `NAME.toml`); for the built-in rules, their own.
+fn check_translations(file: Option<&Path>) -> Result<Vec<TranslationStatus>, Error> {
+    let mut found = Vec::new();
+    for language in Language::ALL {
+        let code = language.code();
+        let status = match file {
+            None => {
+                let Some((_, origin)) = crate::rules::builtin_translation(language) else {
+                    continue;
+                };
+                TranslationStatus {
+                    language: code,
+                    origin: origin.to_string(),
+                    problems: Rules::builtin_from_toml_in(language).err(),
+                }
+            }
+            Some(path) => {
+                if language == Language::En {
+                    continue;
+                }
+                let shown = path.display().to_string();
+                let beside = translation::file_name(&shown, code);
+                if !Path::new(&beside).is_file() {
+                    continue;
+                }
+                let text = read_file(path, "rules file")?;
+                let translated = read_file(Path::new(&beside), "translation")?;
+                let result = Rules::parse_translated(
+                    &text,
+                    &shown,
+                    None,
+                    Translated {
+                        text: &translated,
+                        origin: &beside,
+                        language: code,
+                    },
+                );
+                TranslationStatus {
+                    language: code,
+                    origin: beside,
+                    problems: result.err(),
+                }
+            }
+        };
+        found.push(status);
+    }
+    Ok(found)
 }
 
 /// The exhaustive check, with a spinner if it takes long on a terminal.

@@ -14,8 +14,10 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{Check, Episode};
 use crate::answers::{parse_answer, Answer, Answers, RawAnswer};
+use crate::i18n::number;
 use crate::prompt::chosen;
-use crate::rules::{format_number, Audience, Rules};
+use crate::rules::{Audience, Rules};
+use crate::t;
 
 /// The comparison with the last check of the episode.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -37,21 +39,16 @@ pub struct FollowUp {
 pub fn ago(then: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> String {
     let minutes = (*now - *then).num_minutes().max(0);
     match minutes {
-        0..=1 => "just now".to_string(),
-        2..=119 => format!("{minutes} minutes ago"),
-        120..=2879 => format!("{} hours ago", minutes / 60),
-        _ => format!("{} days ago", minutes / 1440),
+        0..=1 => t!("ago-just-now"),
+        2..=119 => t!("ago-minutes", minutes = minutes),
+        120..=2879 => t!("ago-hours", hours = minutes / 60),
+        _ => t!("ago-days", days = minutes / 1440),
     }
 }
 
 /// A date as the prompt and the result say it: `Sat 21 Nov, 22:10`.
 pub fn when(time: &DateTime<FixedOffset>) -> String {
-    // Parsed once: `history` writes one per check, ten thousand at times.
-    static FORMAT: std::sync::OnceLock<Vec<chrono::format::Item<'static>>> =
-        std::sync::OnceLock::new();
-    let items =
-        FORMAT.get_or_init(|| chrono::format::StrftimeItems::new("%a %-d %b, %H:%M").collect());
-    time.format_with_items(items.iter()).to_string()
+    crate::i18n::date_short(time)
 }
 
 fn hours_between(from: &DateTime<FixedOffset>, to: &DateTime<FixedOffset>) -> f64 {
@@ -152,18 +149,16 @@ pub fn compare(
                     ""
                 };
                 if direction.is_empty() {
-                    same.push(format!("temperature ({} °C)", format_number(a)));
+                    same.push(t!("follow-temperature-same", celsius = number(a)));
                 } else {
-                    changes.push(format!(
-                        "Temperature {direction} from {} to {} °C.",
-                        format_number(a),
-                        format_number(b)
+                    changes.push(t!(
+                        "follow-temperature-changed",
+                        direction = direction,
+                        from = number(a),
+                        to = number(b)
                     ));
                     if direction == "down" {
-                        changes.push(
-                            "A pain reliever (ibuprofen, paracetamol) can bring a temperature down while the infection is still there: go by how you feel and by the other signs too."
-                                .to_string(),
-                        );
+                        changes.push(t!("follow-pain-reliever"));
                     }
                 }
             }
@@ -174,16 +169,16 @@ pub fn compare(
                 q.label.to_lowercase(),
                 chosen(q, a, audience).to_lowercase()
             )),
-            (a, b) => changes.push(format!(
-                "{}: {} then, {} now.",
-                q.label,
-                chosen(q, a, audience),
-                chosen(q, b, audience)
+            (a, b) => changes.push(t!(
+                "follow-changed",
+                label = q.label.as_str(),
+                then = chosen(q, a, audience),
+                now = chosen(q, b, audience)
             )),
         }
     }
     if !same.is_empty() {
-        changes.push(format!("The same as last time: {}.", same.join("; ")));
+        changes.push(t!("follow-same", answers = same.join("; ")));
     }
     Some(FollowUp {
         episode: episode.id,
@@ -206,30 +201,26 @@ fn deadlines(
     let since_last = hours_between(&last.time, now);
     let mut passed = Vec::new();
     match last.urgency.as_str() {
-        "emergency" => passed.push(format!(
-            "At your check on {at}, the advice was to call for emergency help at once."
-        )),
-        "today" => passed.push(format!(
-            "At your check on {at}, you were advised to contact a provider that same day."
-        )),
-        "within_24h" if since_last >= 24.0 => passed.push(format!(
-            "You were advised to contact a provider if not clearly better within 24 hours; it has been {} hours since your check on {at}.",
-            format_number(since_last)
+        "emergency" => passed.push(t!("deadline-emergency", at = at.as_str())),
+        "today" => passed.push(t!("deadline-today", at = at.as_str())),
+        "within_24h" if since_last >= 24.0 => passed.push(t!(
+            "deadline-24h",
+            hours = number(since_last),
+            at = at.as_str()
         )),
         // From the top of a range ("less than 2 days ago"): the reminder
         // may come early, never late.
         "self_care"
-            if last.condition == "on_antibiotics"
-                && started_antibiotics(rules, last).is_some() =>
+            if last.condition == "on_antibiotics" && started_antibiotics(rules, last).is_some() =>
         {
             if let Some((started, at_most)) = started_antibiotics(rules, last) {
                 let on = started + since_last;
                 // Not yet due at the last check (or maybe not: a range).
                 if on >= 48.0 && (started < 48.0 || at_most) {
-                    passed.push(format!(
-                        "You were advised to contact your provider if not better within 48 hours of starting antibiotics; it has been {}{} hours since you started them.",
-                        if at_most { "up to " } else { "" },
-                        format_number(on)
+                    passed.push(t!(
+                        "deadline-antibiotics",
+                        at_most = if at_most { "yes" } else { "no" },
+                        hours = number(on)
                     ));
                 }
             }
@@ -238,10 +229,10 @@ fn deadlines(
             let first = episode.checks.first().map_or(last.time, |c| c.time);
             let since_first = hours_between(&first, now);
             if since_first >= 48.0 {
-                passed.push(format!(
-                    "You were advised to contact a provider if it was not improving within 2-3 days; it has been {} hours since your first check on {}.",
-                    format_number(since_first),
-                    when(&first)
+                passed.push(t!(
+                    "deadline-self-care",
+                    hours = number(since_first),
+                    at = when(&first)
                 ));
             }
         }

@@ -3,6 +3,7 @@ use std::io::{self, Write};
 use super::{describe_answer, Report};
 use crate::answers::Answer;
 use crate::rules::{Audience, Question};
+use crate::t;
 
 /// The result as a note to keep; for a consultant, a chart note.
 pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -14,21 +15,23 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "**Urgency:** `{}`. {}",
+        "**{}** `{}`. {}",
+        t!("md-urgency"),
         a.urgency,
         escape(&report.contact())
     )?;
     writeln!(w)?;
     writeln!(
         w,
-        "**Most likely:** {} (`{}`)",
+        "**{}** {} (`{}`)",
+        t!("text-most-likely"),
         escape(report.title()),
         a.condition.id
     )?;
     writeln!(w)?;
     writeln!(w, "{}", escape(report.summary()))?;
     writeln!(w)?;
-    writeln!(w, "## Why")?;
+    writeln!(w, "## {}", t!("text-why"))?;
     writeln!(w)?;
     writeln!(w, "{}", escape(&report.why()))?;
     writeln!(w)?;
@@ -39,18 +42,14 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     follow_up(w, report)?;
     answer_table(
         w,
-        ("Question", "Answer"),
+        (&t!("md-question"), &t!("md-answer")),
         report.shown_path().map(|s| (s.question, &s.answer)),
         report.audience,
     )?;
-    section(w, "What to do", &a.condition.advice)?;
-    section(w, "What to avoid", &a.condition.avoid)?;
-    section(
-        w,
-        "Check again now, or contact a provider, if",
-        report.watch_for(),
-    )?;
-    section(w, "Sources", &a.condition.sources)?;
+    section(w, &t!("text-what-to-do"), &a.condition.advice)?;
+    section(w, &t!("md-what-to-avoid"), &a.condition.avoid)?;
+    section(w, &t!("md-check-again-if"), report.watch_for())?;
+    section(w, &t!("text-sources"), &a.condition.sources)?;
     writeln!(w)?;
     writeln!(w, "---")?;
     writeln!(w)?;
@@ -58,7 +57,8 @@ pub fn write_markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "Rules: {} {} (sha256:`{}`) · lactriage {} · {}",
+        "{} {} {} (sha256:`{}`) · lactriage {} · {}",
+        t!("md-rules"),
         escape(&report.rules.name),
         escape(&report.rules.version),
         report.rules.digest,
@@ -81,10 +81,10 @@ fn follow_up(w: &mut impl Write, report: &Report) -> io::Result<()> {
         .collect();
     section(
         w,
-        &format!(
-            "Since the last check ({}, {})",
-            crate::history::follow_up::when(&follow_up.previous),
-            follow_up.ago
+        &t!(
+            "md-since-last-check",
+            when = crate::history::follow_up::when(&follow_up.previous),
+            ago = follow_up.ago.as_str()
         ),
         &lines,
     )?;
@@ -97,9 +97,9 @@ fn earlier_checks(w: &mut impl Write, report: &Report) -> io::Result<()> {
     if report.earlier.is_empty() {
         return Ok(());
     }
-    writeln!(w, "## Earlier checks of this episode")?;
+    writeln!(w, "## {}", t!("md-earlier-checks"))?;
     writeln!(w)?;
-    writeln!(w, "| Time | Temperature | Urgency | Assessment |")?;
+    writeln!(w, "{}", t!("md-earlier-header"))?;
     writeln!(w, "|---|---|---|---|")?;
     for check in report.earlier {
         let temperature = check.answers.get("temperature").map_or_else(
@@ -160,62 +160,75 @@ fn cell(text: &str) -> String {
 /// A short, structured note in clinical wording, to paste into a chart.
 fn write_chart_note(w: &mut impl Write, report: &Report) -> io::Result<()> {
     let a = report.assessment;
-    writeln!(w, "# Lactation triage: {}", escape(report.title()))?;
+    writeln!(w, "# {}", t!("chart-title", title = escape(report.title())))?;
     writeln!(w)?;
     writeln!(w, "| | |")?;
     writeln!(w, "|---|---|")?;
     writeln!(
         w,
-        "| Urgency | `{}`: {} |",
+        "| {} | `{}`: {} |",
+        t!("chart-urgency"),
         a.urgency,
         cell(&report.contact())
     )?;
     writeln!(
         w,
-        "| Assessment | {} (`{}`) |",
+        "| {} | {} (`{}`) |",
+        t!("chart-assessment"),
         cell(report.title()),
         a.condition.id
     )?;
-    writeln!(w, "| Summary | {} |", cell(report.summary()))?;
+    writeln!(
+        w,
+        "| {} | {} |",
+        t!("chart-summary"),
+        cell(report.summary())
+    )?;
     let mut basis = report.why();
     for assumed in report.assumptions() {
         basis.push(' ');
         basis.push_str(&assumed);
     }
-    writeln!(w, "| Basis | {} |", cell(&basis))?;
-    writeln!(w, "| Time | {} |", cell(&report.time))?;
+    writeln!(w, "| {} | {} |", t!("chart-basis"), cell(&basis))?;
+    writeln!(w, "| {} | {} |", t!("chart-time"), cell(&report.time))?;
     writeln!(
         w,
-        "| Rules | {} {} (sha256:`{}`), lactriage {} |",
+        "| {} | {} {} (sha256:`{}`), lactriage {} |",
+        t!("chart-rules"),
         cell(&report.rules.name),
         cell(&report.rules.version),
         report.rules.digest,
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(w)?;
-    writeln!(w, "## Findings")?;
+    writeln!(w, "## {}", t!("chart-findings"))?;
     writeln!(w)?;
     answer_table(
         w,
-        ("Item", "Finding"),
+        (&t!("chart-item"), &t!("chart-finding")),
         report.shown_path().map(|s| (s.question, &s.answer)),
         report.audience,
     )?;
     let intake = report.intake();
     if !intake.is_empty() {
         writeln!(w)?;
-        writeln!(w, "## Intake")?;
+        writeln!(w, "## {}", t!("text-intake"))?;
         writeln!(w)?;
-        answer_table(w, ("Item", "Answer"), intake.into_iter(), report.audience)?;
+        answer_table(
+            w,
+            (&t!("chart-item"), &t!("md-answer")),
+            intake.into_iter(),
+            report.audience,
+        )?;
     }
     follow_up(w, report)?;
     earlier_checks(w, report)?;
     let notes = report.consultant_notes();
-    section(w, "For the consultant", &notes)?;
-    section(w, "Advice given", &a.condition.advice)?;
-    section(w, "Advised against", &a.condition.avoid)?;
-    section(w, "Safety-netting", report.watch_for())?;
-    section(w, "Sources", &a.condition.sources)?;
+    section(w, &t!("text-for-consultant"), &notes)?;
+    section(w, &t!("chart-advice-given"), &a.condition.advice)?;
+    section(w, &t!("chart-advised-against"), &a.condition.avoid)?;
+    section(w, &t!("chart-safety-netting"), report.watch_for())?;
+    section(w, &t!("text-sources"), &a.condition.sources)?;
     writeln!(w)?;
     writeln!(w, "_{}_", escape(&report.rules.disclaimer))?;
     Ok(())

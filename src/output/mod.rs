@@ -10,9 +10,9 @@ use crate::answers::{Answer, Answers};
 use crate::engine::{Assessment, PathStep};
 use crate::history::follow_up::FollowUp;
 use crate::history::Check;
-use crate::rules::{
-    format_number, Audience, Contributor, PresetValue, Question, QuestionKind, Rules,
-};
+use crate::i18n::number;
+use crate::rules::{Audience, Contributor, PresetValue, Question, QuestionKind, Rules};
+use crate::t;
 
 pub use json::write_json;
 pub use markdown::write_markdown;
@@ -125,7 +125,13 @@ impl Report<'_> {
     pub fn consultant_notes(&self) -> Vec<String> {
         self.contributors()
             .iter()
-            .map(|c| format!("{} (Sources: {})", c.text, c.sources.join("; ")))
+            .map(|c| {
+                t!(
+                    "contributor-with-sources",
+                    text = c.text.as_str(),
+                    sources = c.sources.join("; ")
+                )
+            })
             .collect()
     }
 
@@ -140,7 +146,7 @@ impl Report<'_> {
     /// When the result was given, for people: `Sat 21 Nov 2026, 22:10`.
     pub fn local_time(&self) -> String {
         chrono::DateTime::parse_from_rfc3339(&self.time)
-            .map(|t| t.format("%a %-d %b %Y, %H:%M").to_string())
+            .map(|t| crate::i18n::date_time(&t))
             .unwrap_or_else(|_| self.time.clone())
     }
 
@@ -187,15 +193,15 @@ fn assumption(q: &Question, audience: Audience) -> String {
                 format!("{sentence}.")
             }
         }
-        (Audience::Parent, None) => format!(
-            "You were not sure about \"{}\", so this assumes {}.",
-            q.label,
-            if as_yes { "yes" } else { "no" }
+        (Audience::Parent, None) => t!(
+            "assumed-parent",
+            label = q.label.as_str(),
+            as_yes = if as_yes { "yes" } else { "no" }
         ),
-        (Audience::Consultant, _) => format!(
-            "{}: uncertain; assumed {}.",
-            q.label,
-            if as_yes { "present" } else { "absent" }
+        (Audience::Consultant, _) => t!(
+            "assumed-consultant",
+            label = q.label.as_str(),
+            as_yes = if as_yes { "yes" } else { "no" }
         ),
     }
 }
@@ -211,18 +217,18 @@ fn capitalise(text: &str) -> String {
 /// An answer in words: "38.4 °C", "A small patch...", "not sure (counted as yes)".
 pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> String {
     match (answer, &q.kind) {
-        (Answer::Yes, _) => "yes".to_string(),
-        (Answer::No, _) => "no".to_string(),
+        (Answer::Yes, _) => t!("answer-yes-lower"),
+        (Answer::No, _) => t!("answer-no-lower"),
         (
             Answer::Unsure,
             QuestionKind::YesNoUnsure {
                 unsure_counts_as_yes,
             },
-        ) => format!(
-            "not sure (counted as {})",
-            if *unsure_counts_as_yes { "yes" } else { "no" }
+        ) => t!(
+            "answer-unsure-counted",
+            as_yes = if *unsure_counts_as_yes { "yes" } else { "no" }
         ),
-        (Answer::Unsure, _) => "not sure".to_string(),
+        (Answer::Unsure, _) => t!("answer-unsure-lower"),
         (Answer::Choice(id), QuestionKind::Choice(choices)) => choices
             .iter()
             .find(|c| &c.id == id)
@@ -235,10 +241,10 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
                 .find(|p| p.value == PresetValue::Exact(*x));
             match preset {
                 Some(p) => p.label.clone(),
-                None => format!("{} {}", format_number(*x), spec.unit),
+                None => format!("{} {}", number(*x), spec.unit_label),
             }
         }
-        (Answer::Number(x), _) => format_number(*x),
+        (Answer::Number(x), _) => number(*x),
         (
             Answer::Range {
                 from,
@@ -253,24 +259,21 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
                 exclusive: *exclusive,
             };
             // In words, without the machine's ">": "over 0 to 48 hours".
+            let (from, to) = (number(*from), to.map(number));
             let span = match (exclusive, to) {
-                (false, Some(to)) => format!("{}-{}", format_number(*from), format_number(*to)),
-                (false, None) => format!("{}+", format_number(*from)),
-                (true, Some(to)) => format!(
-                    "over {}, under {}",
-                    format_number(*from),
-                    format_number(*to)
-                ),
-                (true, None) => format!("over {}", format_number(*from)),
+                (false, Some(to)) => t!("range-from-to", from = from, to = to),
+                (false, None) => t!("range-from", from = from),
+                (true, Some(to)) => t!("range-over-under", from = from, to = to),
+                (true, None) => t!("range-over", from = from),
             };
             match spec.presets.iter().find(|p| p.value == wanted) {
-                Some(p) => format!("{} ({span} {})", p.label, spec.unit),
-                None => format!("{span} {}", spec.unit),
+                Some(p) => format!("{} ({span} {})", p.label, spec.unit_label),
+                None => format!("{span} {}", spec.unit_label),
             }
         }
         (Answer::Range { .. }, _) => answer.to_string(),
         (Answer::Temperature(t), _) => t.describe(),
-        (Answer::NotMeasured, _) => "not measured".to_string(),
+        (Answer::NotMeasured, _) => t!("answer-not-measured"),
         // Free text as typed, but no control character reaches a screen:
         // an ESC in an intake note must not move the cursor.
         (Answer::Text(text), _) => {

@@ -4,7 +4,8 @@ use colored::Colorize;
 use serde_json::{json, Value};
 
 use super::wrap;
-use crate::rules::{format_number, Audience, PresetValue, Question, QuestionKind, Rules};
+use crate::rules::{Audience, PresetValue, Question, QuestionKind, Rules};
+use crate::t;
 
 /// What a question accepts, in one line.
 fn accepted(q: &Question) -> String {
@@ -12,9 +13,9 @@ fn accepted(q: &Question) -> String {
         QuestionKind::YesNo => "yes | no".to_string(),
         QuestionKind::YesNoUnsure {
             unsure_counts_as_yes,
-        } => format!(
-            "yes | no | unsure (unsure counts as {})",
-            if *unsure_counts_as_yes { "yes" } else { "no" }
+        } => t!(
+            "questions-yes-no-unsure",
+            as_yes = if *unsure_counts_as_yes { "yes" } else { "no" }
         ),
         QuestionKind::Choice(choices) => choices
             .iter()
@@ -22,24 +23,23 @@ fn accepted(q: &Question) -> String {
             .collect::<Vec<_>>()
             .join(" | "),
         QuestionKind::Number(spec) => {
-            let mut t = format!("number of {}", spec.unit);
+            let mut text = t!("questions-number-of", unit = spec.unit_label.as_str());
+            let n = crate::i18n::number;
             match (spec.min, spec.max) {
                 (Some(lo), Some(hi)) => {
-                    t.push_str(&format!(", {} to {}", format_number(lo), format_number(hi)))
+                    text.push_str(&t!("questions-from-to", from = n(lo), to = n(hi)))
                 }
-                (Some(lo), None) => t.push_str(&format!(", {} or more", format_number(lo))),
-                (None, Some(hi)) => t.push_str(&format!(", {} or less", format_number(hi))),
+                (Some(lo), None) => text.push_str(&t!("questions-at-least", from = n(lo))),
+                (None, Some(hi)) => text.push_str(&t!("questions-at-most", to = n(hi))),
                 (None, None) => {}
             }
-            if spec.unit == "hours" {
-                t.push_str(" (also in days or weeks: 36h, 2 days, 1 week)");
+            if spec.is_hours() {
+                text.push_str(&t!("questions-also-days"));
             }
-            t
+            text
         }
-        QuestionKind::Temperature => {
-            "a reading: 38.4, 38.4C, 101.2F (30-45 °C, 86-113 °F)".to_string()
-        }
-        QuestionKind::Text => "free text".to_string(),
+        QuestionKind::Temperature => t!("questions-reading"),
+        QuestionKind::Text => t!("questions-free-text"),
     };
     if q.accepts_not_measured() {
         text.push_str(" | not_measured");
@@ -53,22 +53,24 @@ pub fn write_questions_text(
     rules: &Rules,
     audience: Audience,
 ) -> io::Result<()> {
-    writeln!(w, "Questions of {} {}:", rules.name, rules.version)?;
+    writeln!(
+        w,
+        "{}",
+        t!(
+            "questions-of",
+            name = rules.name.as_str(),
+            version = rules.version.as_str()
+        )
+    )?;
     for q in rules.asked_questions().chain(rules.intake_questions()) {
         writeln!(w)?;
         writeln!(w, "{}  ({})", q.id.bold(), q.label)?;
-        writeln!(w, "    accepts: {}", accepted(q))?;
+        writeln!(w, "    {}", t!("questions-accepts", accepted = accepted(q)))?;
         if q.consultant_only {
-            writeln!(
-                w,
-                "    asked of consultants only; unanswered counts as not_measured"
-            )?;
+            writeln!(w, "    {}", t!("questions-consultant-only"))?;
         }
         if q.intake {
-            writeln!(
-                w,
-                "    intake: asked of consultants for the record; never changes the result"
-            )?;
+            writeln!(w, "    {}", t!("questions-intake"))?;
         }
         for line in wrap(q.wording(audience), 72) {
             writeln!(w, "    {line}")?;
@@ -85,17 +87,25 @@ pub fn write_questions_markdown(
     audience: Audience,
 ) -> io::Result<()> {
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
-    writeln!(w, "# Questions of {} {}", rules.name, rules.version)?;
+    writeln!(
+        w,
+        "# {}",
+        t!(
+            "questions-of-md",
+            name = rules.name.as_str(),
+            version = rules.version.as_str()
+        )
+    )?;
     writeln!(w)?;
-    writeln!(w, "| id | label | accepts | asked |")?;
+    writeln!(w, "{}", t!("questions-md-header"))?;
     writeln!(w, "|---|---|---|---|")?;
     for q in rules.asked_questions().chain(rules.intake_questions()) {
         let asked = if q.intake {
-            "consultant intake; never changes the result"
+            t!("questions-asked-intake")
         } else if q.consultant_only {
-            "consultants only; unanswered counts as not_measured"
+            t!("questions-asked-consultants")
         } else {
-            "when the tree needs it"
+            t!("questions-asked-tree")
         };
         writeln!(
             w,

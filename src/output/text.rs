@@ -4,6 +4,7 @@ use colored::{ColoredString, Colorize};
 
 use super::{describe_answer, wrap, Report};
 use crate::rules::{Audience, Urgency};
+use crate::t;
 
 /// The short answer: what a person needs first, on one screen even at 40
 /// columns by 20 lines. The urgency in words, what it most likely is, the
@@ -17,12 +18,12 @@ pub fn write_short_text(w: &mut impl Write, report: &Report, width: usize) -> io
     }
     writeln!(w, "{}", paint(a.urgency, &rule))?;
     let (likely, now) = match report.audience {
-        Audience::Parent => ("Most likely:", "Do now:"),
-        Audience::Consultant => ("Assessment:", "Refer:"),
+        Audience::Parent => (t!("text-most-likely"), t!("text-do-now")),
+        Audience::Consultant => (t!("text-assessment"), t!("text-refer")),
     };
-    labelled(w, likely, report.title(), width)?;
-    labelled(w, now, &report.contact(), width)?;
-    let when = format!("{}. Not a diagnosis.", report.local_time());
+    labelled(w, &likely, report.title(), width)?;
+    labelled(w, &now, &report.contact(), width)?;
+    let when = t!("text-when-not-diagnosis", time = report.local_time());
     paragraph(w, &when, width, "")?;
     Ok(())
 }
@@ -39,10 +40,10 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
         writeln!(w)?;
         heading(
             w,
-            &format!(
-                "Since your last check ({}, {})",
-                crate::history::follow_up::when(&follow_up.previous),
-                follow_up.ago
+            &t!(
+                "text-since-last-check",
+                when = crate::history::follow_up::when(&follow_up.previous),
+                ago = follow_up.ago.as_str()
             ),
             width,
         )?;
@@ -55,13 +56,13 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
 
     writeln!(w)?;
     let answers = match report.audience {
-        Audience::Parent => "Your answers:",
-        Audience::Consultant => "Findings:",
+        Audience::Parent => t!("text-your-answers"),
+        Audience::Consultant => t!("text-findings"),
     };
-    heading(w, "Details", width)?;
+    heading(w, &t!("text-details"), width)?;
     paragraph(w, report.summary(), width, "  ")?;
     writeln!(w)?;
-    heading(w, "Why", width)?;
+    heading(w, &t!("text-why"), width)?;
     paragraph(w, &report.why(), width, "  ")?;
     for assumed in report.assumptions() {
         paragraph(w, &assumed, width, "  ")?;
@@ -90,37 +91,27 @@ pub fn write_text(w: &mut impl Write, report: &Report, width: usize) -> io::Resu
                 )
             })
             .collect();
-        list(w, "Intake", &intake, width)?;
+        list(w, &t!("text-intake"), &intake, width)?;
         let notes = report.consultant_notes();
-        list(w, "For the consultant", &notes, width)?;
+        list(w, &t!("text-for-consultant"), &notes, width)?;
     }
 
-    list(w, "What to do", &a.condition.advice, width)?;
-    list(
-        w,
-        "What to avoid (older advice that is still around)",
-        &a.condition.avoid,
-        width,
-    )?;
-    list(
-        w,
-        "Check again now, or contact a provider, if you notice",
-        report.watch_for(),
-        width,
-    )?;
+    list(w, &t!("text-what-to-do"), &a.condition.advice, width)?;
+    list(w, &t!("text-what-to-avoid"), &a.condition.avoid, width)?;
+    list(w, &t!("text-check-again-if"), report.watch_for(), width)?;
 
     writeln!(w)?;
     for line in wrap(&report.rules.disclaimer, width) {
         writeln!(w, "{}", line.italic())?;
     }
-    list(w, "Sources", &a.condition.sources, width)?;
+    list(w, &t!("text-sources"), &a.condition.sources, width)?;
     writeln!(w)?;
-    let footer = format!(
-        "Rules: {} {} (sha256:{}), lactriage {}",
-        report.rules.name,
-        report.rules.version,
-        report.rules.short_digest(),
-        env!("CARGO_PKG_VERSION")
+    let footer = t!(
+        "text-footer",
+        name = report.rules.name.as_str(),
+        version = report.rules.version.as_str(),
+        digest = report.rules.short_digest(),
+        program = env!("CARGO_PKG_VERSION")
     );
     for line in wrap(&footer, width) {
         writeln!(w, "{}", line.dimmed())?;

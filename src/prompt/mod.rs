@@ -17,16 +17,17 @@ pub use terminal::TerminalPrompt;
 
 use crate::answers::{Answer, AnswerError};
 use crate::rules::{Audience, PresetValue, Question, QuestionKind};
+use crate::t;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PromptError {
-    #[error("interrupted")]
+    #[error("{}", t!("error-interrupted"))]
     Interrupted,
     /// The answers ran out: standard input ended before a question was
     /// answered.
-    #[error("standard input ended before every question was answered")]
+    #[error("{}", t!("error-end-of-input"))]
     EndOfInput,
-    #[error("could not read the answer from the terminal: {0}")]
+    #[error("{}", t!("error-terminal-read", reason = .0.to_string()))]
     Io(#[from] io::Error),
 }
 
@@ -144,31 +145,37 @@ pub enum MenuAction {
 /// The menu of a question, or `None` for one answered by typing (a reading,
 /// a number without ready-made answers, free text).
 pub fn menu(q: &Question, audience: Audience, optional: bool) -> Option<Vec<MenuItem>> {
-    let answer = |text: &str, key: &str, answer: Answer| MenuItem {
-        text: text.to_string(),
+    let answer = |text: String, key: &str, answer: Answer| MenuItem {
+        text,
         key: Some(key.to_string()),
         action: MenuAction::Answer(answer),
     };
     let mut items = match &q.kind {
         QuestionKind::YesNo => vec![
-            answer("Yes", "yes", Answer::Yes),
-            answer("No", "no", Answer::No),
+            answer(t!("answer-yes"), "yes", Answer::Yes),
+            answer(t!("answer-no"), "no", Answer::No),
         ],
         QuestionKind::YesNoUnsure { .. } => {
             let mut items = vec![
-                answer("Yes", "yes", Answer::Yes),
-                answer("No", "no", Answer::No),
+                answer(t!("answer-yes"), "yes", Answer::Yes),
+                answer(t!("answer-no"), "no", Answer::No),
             ];
             // An intake question has nothing to triage up: skipping it is
             // the honest answer when unsure.
             if !optional {
-                items.push(answer("Not sure", "unsure", Answer::Unsure));
+                items.push(answer(t!("answer-unsure"), "unsure", Answer::Unsure));
             }
             items
         }
         QuestionKind::Choice(choices) => choices
             .iter()
-            .map(|c| answer(c.wording(audience), &c.id, Answer::Choice(c.id.clone())))
+            .map(|c| {
+                answer(
+                    c.wording(audience).to_string(),
+                    &c.id,
+                    Answer::Choice(c.id.clone()),
+                )
+            })
             .collect(),
         QuestionKind::Number(spec) if !spec.presets.is_empty() => {
             let mut items: Vec<MenuItem> = spec
@@ -191,10 +198,10 @@ pub fn menu(q: &Question, audience: Audience, optional: bool) -> Option<Vec<Menu
                     }),
                 })
                 .collect();
-            let text = if spec.unit == "hours" {
-                "Type the hours or days".to_string()
+            let text = if spec.is_hours() {
+                t!("menu-type-hours")
             } else {
-                format!("Type the number of {}", spec.unit)
+                t!("menu-type-number", unit = spec.unit_label.as_str())
             };
             items.push(MenuItem {
                 text,
@@ -207,7 +214,7 @@ pub fn menu(q: &Question, audience: Audience, optional: bool) -> Option<Vec<Menu
     };
     if optional {
         items.push(MenuItem {
-            text: "Skip".to_string(),
+            text: t!("menu-skip"),
             key: Some("skip".to_string()),
             action: MenuAction::Skip,
         });
@@ -234,35 +241,33 @@ pub fn chosen(q: &Question, answer: &Answer, audience: Audience) -> String {
 pub fn typing_hint(q: &Question, audience: Audience, asking: Asking, plain: bool) -> String {
     let mut hint = match &q.kind {
         QuestionKind::Temperature => match audience {
-            Audience::Parent => {
-                "Type it as 38.4 or 101.2F, or press Enter if you have no thermometer.".to_string()
-            }
-            Audience::Consultant => {
-                "Type it as 38.4 or 101.2F, or press Enter if not measured.".to_string()
-            }
+            Audience::Parent => t!("hint-temperature-parent"),
+            Audience::Consultant => t!("hint-temperature-consultant"),
         },
         QuestionKind::Number(spec) => {
-            let what = if spec.unit == "hours" {
-                "Type the hours, or days or weeks: 36, 2 days, 1 week.".to_string()
+            let what = if spec.is_hours() {
+                t!("hint-hours")
             } else {
-                format!("Type the number of {}.", spec.unit)
+                t!("hint-number", unit = spec.unit_label.as_str())
             };
             if q.accepts_not_measured() {
-                format!("{what} Press Enter if not measured.")
+                format!("{what} {}", t!("hint-not-measured"))
             } else {
                 what
             }
         }
-        _ => "Type it.".to_string(),
+        _ => t!("hint-type-it"),
     };
     if asking.optional {
-        hint.push_str(" Press Enter to skip.");
+        hint.push(' ');
+        hint.push_str(&t!("hint-skip"));
     }
     if asking.can_go_back {
-        hint.push_str(if plain {
-            " Type back to go back."
+        hint.push(' ');
+        hint.push_str(&if plain {
+            t!("hint-back-plain")
         } else {
-            " Type back, or press Esc, to go back."
+            t!("hint-back")
         });
     }
     hint
@@ -279,34 +284,45 @@ pub fn empty_line_reply(q: &Question, asking: Asking) -> Option<Reply> {
     }
 }
 
-/// Whether a typed line asks to go back.
+/// Whether a typed line asks to go back: `back`, or the word of the
+/// person's language (`atrás`).
 pub fn is_back(line: &str) -> bool {
-    line.trim().eq_ignore_ascii_case("back")
+    let line = line.trim();
+    line.eq_ignore_ascii_case("back") || crate::answers::same_words(line, &t!("word-back"))
 }
 
 /// What to say before asking again, in the prompt's terms (keys, not the
 /// ids a script writes): shorter than the error a script gets.
 pub fn retry_message(q: &Question, e: &AnswerError) -> String {
     let message = match (e, &q.kind) {
-        (AnswerError::Temperature { reason, .. }, _) => format!(
-            "{reason}. Check the thermometer and the unit: 30-45 °C or 86-113 °F, such as 38.4 or 101.2F"
-        ),
-        (AnswerError::Invalid { .. } | AnswerError::OutOfRange { .. }, QuestionKind::Number(spec)) => {
+        (AnswerError::Temperature { reason, .. }, _) => {
+            t!("retry-temperature", reason = reason.as_str())
+        }
+        (
+            AnswerError::Invalid { .. } | AnswerError::OutOfRange { .. },
+            QuestionKind::Number(spec),
+        ) => {
             let mut message = match e {
-                AnswerError::OutOfRange { value, range, .. } => format!(
-                    "{value} cannot be right: the accepted values are {range}. Check it and type it again"
-                ),
-                _ => format!("Please type {}", crate::answers::number_wanted(spec)),
+                AnswerError::OutOfRange { value, range, .. } => {
+                    t!(
+                        "retry-out-of-range",
+                        value = value.as_str(),
+                        range = range.as_str()
+                    )
+                }
+                _ => t!("retry-number", wanted = crate::answers::number_wanted(spec)),
             };
-            if spec.unit == "hours" {
-                message.push_str(", or days or weeks, such as 2 days or 1 week");
+            if spec.is_hours() {
+                message.push_str(&t!("retry-or-days"));
             }
             if q.accepts_not_measured() {
-                message.push_str(", or press Enter if not measured");
+                message.push_str(&t!("retry-or-not-measured"));
             }
             message
         }
-        (AnswerError::Invalid { accepted, .. }, _) => format!("Please enter {accepted}"),
+        (AnswerError::Invalid { accepted, .. }, _) => {
+            t!("retry-invalid", accepted = accepted.as_str())
+        }
         (other, _) => other.to_string(),
     };
     capitalised(&message)

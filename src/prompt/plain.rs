@@ -13,6 +13,7 @@ use super::{
 use crate::answers::{parse_answer, push_escaped, RawAnswer};
 use crate::output::wrap;
 use crate::rules::{Audience, Question};
+use crate::t;
 
 /// Reads answers from `input`, one a line, and writes the questions to
 /// `output`.
@@ -143,7 +144,11 @@ fn pick(items: &[MenuItem], line: &str) -> Option<usize> {
     let by_key = items
         .iter()
         .position(|i| i.key.as_deref() == Some(typed.as_str()));
-    let by_text = || items.iter().position(|i| i.text.to_lowercase() == typed);
+    let by_text = || {
+        items
+            .iter()
+            .position(|i| crate::answers::same_words(&i.text, &typed))
+    };
     let by_letter = || {
         let mut letters = typed.chars();
         let letter = letters.next()?;
@@ -183,11 +188,11 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         }
         if let Some(previous) = asking.previous {
             let before = chosen(q, previous, audience);
-            self.say(&format!("Your answer before: {}", shown(&before)))?;
+            self.say(&t!("prompt-answer-before", answer = shown(&before)))?;
         }
         if let Some(last) = asking.last_time {
             let last = chosen(q, last, audience);
-            self.say(&format!("Last time: {}", shown(&last)))?;
+            self.say(&t!("prompt-last-time", answer = shown(&last)))?;
         }
         let Some(items) = menu(q, audience, asking.optional) else {
             let empty = empty_line_reply(q, asking);
@@ -198,10 +203,11 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         for (i, item) in items.iter().enumerate() {
             self.say(&format!("{} {}", i + 1, item.text))?;
         }
-        let mut how = format!("Type 1 to {}", items.len());
-        if asking.can_go_back {
-            how.push_str(", or back");
-        }
+        let how = if asking.can_go_back {
+            t!("plain-type-1-to-n-or-back", n = items.len())
+        } else {
+            t!("plain-type-1-to-n", n = items.len())
+        };
         loop {
             let line = self.answer_line(&format!("{} ({how}):", q.label))?;
             if asking.can_go_back && is_back(&line) {
@@ -217,12 +223,16 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
             }
             let Some(i) = pick(&items, &line) else {
                 let mut why = format!(
-                    "  Please type a number from 1 to {}: \"{}\" is not one of them.",
-                    items.len(),
-                    shown(line.trim())
+                    "  {}",
+                    t!(
+                        "plain-not-a-choice",
+                        n = items.len(),
+                        typed = shown(line.trim())
+                    )
                 );
                 if items.iter().any(|i| i.action == MenuAction::TypeNumber) {
-                    why.push_str(" Or type a time with its unit, such as 36 h or 2 days.");
+                    why.push(' ');
+                    why.push_str(&t!("plain-or-type-time"));
                 }
                 self.say(&why)?;
                 continue;
@@ -255,19 +265,17 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         lines: &[ReviewLine],
         audience: Audience,
     ) -> Result<ReviewChoice, PromptError> {
-        self.say(match audience {
-            Audience::Parent => "Your answers:",
-            Audience::Consultant => "Findings recorded:",
+        self.say(&match audience {
+            Audience::Parent => t!("text-your-answers"),
+            Audience::Consultant => t!("plain-findings-recorded"),
         })?;
         // Numbered as on the terminal's review: 1 shows the result.
-        self.say("1 See the result")?;
+        self.say(&format!("1 {}", t!("review-see-result")))?;
         for (i, l) in lines.iter().enumerate() {
             self.say(&format!("{} {}: {}", i + 2, l.label, shown(&l.answer)))?;
         }
         loop {
-            let ask =
-                "Press Enter (or type 1) to see the result, or type the number of an answer to change it:";
-            self.write_prompt(ask)?;
+            self.write_prompt(&t!("plain-review-ask"))?;
             // The end of piped answers confirms them: nothing is left to
             // change them with.
             let Some(line) = self.read()? else {
@@ -293,8 +301,8 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                     return Ok(ReviewChoice::Change(n - 2));
                 }
                 _ => self.say(&format!(
-                    "  Please type a number from 1 to {}, back, or press Enter.",
-                    lines.len() + 1
+                    "  {}",
+                    t!("plain-review-retry", n = lines.len() + 1)
                 ))?,
             }
         }
@@ -312,11 +320,11 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
         }
         writeln!(self.output)?;
         self.say(question)?;
-        self.say("1 Yes")?;
-        self.say("2 No")?;
+        self.say(&format!("1 {}", t!("answer-yes")))?;
+        self.say(&format!("2 {}", t!("answer-no")))?;
         loop {
             let Some(line) = ({
-                write!(self.output, "{label} (type 1 or 2): ")?;
+                write!(self.output, "{label} ({}): ", t!("plain-type-1-or-2"))?;
                 self.output.flush()?;
                 self.read()?
             }) else {
@@ -324,9 +332,9 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 return Ok(false);
             };
             match line.trim().to_lowercase().as_str() {
-                "1" | "y" | "yes" => return Ok(true),
+                "1" | "y" | "yes" | "s" | "sí" | "si" => return Ok(true),
                 "2" | "n" | "no" => return Ok(false),
-                _ => self.say("  Please type 1 or 2.")?,
+                _ => self.say(&format!("  {}", t!("plain-please-1-or-2")))?,
             }
         }
     }

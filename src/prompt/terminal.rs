@@ -13,6 +13,7 @@ use super::{
 use crate::answers::{parse_answer, Answer, RawAnswer};
 use crate::output::wrap;
 use crate::rules::{Audience, Question, QuestionKind};
+use crate::t;
 
 /// The interactive prompt on standard error, so standard output carries only
 /// the result.
@@ -171,7 +172,7 @@ impl TerminalPrompt {
     /// later as answered.
     fn went_back(&mut self, label: &str) -> Result<(), PromptError> {
         self.back_to(0)?;
-        self.write_wrapped(&format!("{label}: (back)"), "", Style::Dim)?;
+        self.write_wrapped(&format!("{label}: ({})", t!("term-back")), "", Style::Dim)?;
         self.start_block();
         Ok(())
     }
@@ -201,7 +202,11 @@ impl TerminalPrompt {
     ) -> Result<(), PromptError> {
         if let Some(answer) = asking.last_time {
             let shown = chosen(q, answer, audience);
-            self.write_wrapped(&format!("Last time: {}", escaped(&shown)), "  ", Style::Dim)?;
+            self.write_wrapped(
+                &t!("prompt-last-time", answer = escaped(&shown)),
+                "  ",
+                Style::Dim,
+            )?;
         }
         Ok(())
     }
@@ -227,14 +232,14 @@ impl TerminalPrompt {
         let n = items.len();
         let colour = self.colour();
         let mut help = if takes_typing {
-            format!("↑↓ and Enter, or type 1-{n} or a time (36 h, 2 days), then Enter")
+            t!("term-keys-typing", n = n)
         } else if n <= 9 {
-            format!("↑↓ and Enter, or type 1-{n}")
+            t!("term-keys", n = n)
         } else {
-            "↑↓ or a number, then Enter".to_string()
+            t!("term-keys-long")
         };
         if can_go_back {
-            help.push_str("; Esc or ← goes back");
+            help.push_str(&t!("term-keys-back"));
         }
         let mut typed = String::new();
         let mut drawn = 0;
@@ -250,10 +255,7 @@ impl TerminalPrompt {
                 }
             }
             let shown_help = if takes_typing && !typed.is_empty() {
-                format!(
-                    "Typed: {} (Enter to use it, Backspace to correct it)",
-                    escaped(&typed)
-                )
+                t!("term-typed", typed = escaped(&typed))
             } else {
                 help.clone()
             };
@@ -437,7 +439,11 @@ impl TerminalPrompt {
             Some(Answer::Text(text)) => text.clone(),
             Some(previous) => {
                 let shown = chosen(q, previous, audience);
-                self.write_wrapped(&format!("Your answer before: {shown}"), "  ", Style::Dim)?;
+                self.write_wrapped(
+                    &t!("prompt-answer-before", answer = shown),
+                    "  ",
+                    Style::Dim,
+                )?;
                 String::new()
             }
             None => String::new(),
@@ -466,10 +472,10 @@ impl TerminalPrompt {
         if line.trim().is_empty() {
             if let Some(reply) = empty {
                 let shown = match reply {
-                    Reply::Answer(Answer::NotMeasured) => "not measured",
-                    _ => "skipped",
+                    Reply::Answer(Answer::NotMeasured) => t!("answer-not-measured"),
+                    _ => t!("term-skipped"),
                 };
-                self.answered(&q.label, shown)?;
+                self.answered(&q.label, &shown)?;
                 return Ok(Some(reply.clone()));
             }
         }
@@ -622,7 +628,7 @@ fn menu_lines(
         shown.truncate(room);
         lines.extend(shown);
         lines.push(Style::Dim.apply(
-            &format!("  ({above} more above, {below} more below)"),
+            &format!("  ({})", t!("term-more", above = above, below = below)),
             colour,
         ));
     }
@@ -656,11 +662,7 @@ impl Prompt for TerminalPrompt {
                 && matches!(q.kind, QuestionKind::Temperature)
                 && audience == Audience::Parent
             {
-                self.write_wrapped(
-                    "No reading: the next question asks how you feel.",
-                    "  ",
-                    Style::Plain,
-                )?;
+                self.write_wrapped(&t!("term-no-reading"), "  ", Style::Plain)?;
             }
             return Ok(reply);
         };
@@ -671,7 +673,7 @@ impl Prompt for TerminalPrompt {
             .iter()
             .map(|i| {
                 if before.as_ref() == Some(&i.action) {
-                    format!("{} (your answer before)", i.text)
+                    format!("{} ({})", i.text, t!("term-your-answer-before"))
                 } else {
                     i.text.clone()
                 }
@@ -680,7 +682,11 @@ impl Prompt for TerminalPrompt {
         if let Some(previous) = asking.previous {
             if !items.iter().any(|i| before.as_ref() == Some(&i.action)) {
                 let shown = chosen(q, previous, audience);
-                self.write_wrapped(&format!("Your answer before: {shown}"), "  ", Style::Dim)?;
+                self.write_wrapped(
+                    &t!("prompt-answer-before", answer = shown),
+                    "  ",
+                    Style::Dim,
+                )?;
             }
         }
         loop {
@@ -744,11 +750,11 @@ impl Prompt for TerminalPrompt {
         self.start_block();
         self.write_blank()?;
         let heading = match audience {
-            Audience::Parent => "Check your answers. Choose one to change it, or see the result.",
-            Audience::Consultant => "Review the findings: choose one to amend, or see the result.",
+            Audience::Parent => t!("term-review-parent"),
+            Audience::Consultant => t!("term-review-consultant"),
         };
-        self.write_wrapped(heading, "", Style::Bold)?;
-        let mut items = vec!["See the result".to_string()];
+        self.write_wrapped(&heading, "", Style::Bold)?;
+        let mut items = vec![t!("review-see-result")];
         items.extend(
             lines
                 .iter()
@@ -756,20 +762,21 @@ impl Prompt for TerminalPrompt {
         );
         // Back from the review is the last question again.
         let can_go_back = !lines.is_empty();
-        match self.menu("Answers", &items, can_go_back, Some(0), false)? {
+        let answers = t!("term-answers");
+        match self.menu(&answers, &items, can_go_back, Some(0), false)? {
             Picked::Item(0) => {
-                self.answered("Answers", "confirmed")?;
+                self.answered(&answers, &t!("term-confirmed"))?;
                 Ok(ReviewChoice::Confirm)
             }
             Picked::Item(i) => {
-                self.answered("Change", &lines[i - 1].label)?;
+                self.answered(&t!("term-change"), &lines[i - 1].label)?;
                 Ok(ReviewChoice::Change(i - 1))
             }
             // Not offered at the review.
             Picked::Typed(_) => Ok(ReviewChoice::Confirm),
             Picked::Back => {
                 let last = lines.len() - 1;
-                self.answered("Change", &lines[last].label)?;
+                self.answered(&t!("term-change"), &lines[last].label)?;
                 Ok(ReviewChoice::Change(last))
             }
         }
@@ -789,14 +796,21 @@ impl Prompt for TerminalPrompt {
         self.start_block();
         self.write_blank()?;
         self.write_wrapped(question, "", Style::Bold)?;
-        let items = ["Yes".to_string(), "No".to_string()];
+        let items = [t!("answer-yes"), t!("answer-no")];
         // A result or an emergency notice may be on the screen above.
         self.may_clear_screen = false;
         let picked = self.menu(label, &items, false, None, false);
         self.may_clear_screen = true;
         let picked = picked?;
         let yes = matches!(picked, Picked::Item(0));
-        self.answered(label, if yes { "Yes" } else { "No" })?;
+        self.answered(
+            label,
+            &if yes {
+                t!("answer-yes")
+            } else {
+                t!("answer-no")
+            },
+        )?;
         Ok(yes)
     }
 

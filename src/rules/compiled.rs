@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Rules, BUILTIN_FINGERPRINT};
+use crate::i18n::Language;
 
 /// The committed compiled form.
 pub const COMPILED: &[u8] = include_bytes!("builtin.postcard");
@@ -27,7 +28,9 @@ pub struct StoredCheck {
     pub problems: usize,
 }
 
-/// The rules come last, so that `rules check` can read the report alone.
+/// The rules come after the report, so that `rules check` can read the
+/// report alone; the rules with their Spanish text come last, read only
+/// when asked for.
 #[derive(Serialize, Deserialize)]
 struct Compiled {
     fingerprint: String,
@@ -42,30 +45,49 @@ struct Head {
     check: StoredCheck,
 }
 
-/// Encodes `rules` (the built-in rules, fully loaded) and their check.
-pub fn encode(rules: &Rules, check: StoredCheck) -> Result<Vec<u8>, postcard::Error> {
+/// Encodes `rules` (the built-in rules, fully loaded), their check, and
+/// the same rules with their Spanish text.
+pub fn encode(
+    rules: &Rules,
+    check: StoredCheck,
+    spanish: &Rules,
+) -> Result<Vec<u8>, postcard::Error> {
     #[derive(Serialize)]
     struct CompiledRef<'a> {
         fingerprint: &'a str,
         check: StoredCheck,
         rules: &'a Rules,
+        spanish: &'a Rules,
     }
     postcard::to_allocvec(&CompiledRef {
         fingerprint: BUILTIN_FINGERPRINT,
         check,
         rules,
+        spanish,
     })
 }
 
-/// The compiled form, when it was made from this build's sources.
-fn decode() -> Option<Compiled> {
-    let compiled: Compiled = postcard::from_bytes(COMPILED).ok()?;
-    (compiled.fingerprint == BUILTIN_FINGERPRINT).then_some(compiled)
+/// The compiled form, when it was made from this build's sources, and the
+/// bytes after it (the Spanish rules).
+fn decode() -> Option<(Compiled, &'static [u8])> {
+    let (compiled, rest): (Compiled, _) = postcard::take_from_bytes(COMPILED).ok()?;
+    (compiled.fingerprint == BUILTIN_FINGERPRINT).then_some((compiled, rest))
 }
 
 /// The built-in rules from the compiled form, if it is current.
 pub(crate) fn builtin_rules() -> Option<Rules> {
-    let mut rules = decode()?.rules;
+    let mut rules = decode()?.0.rules;
+    rules.index_questions();
+    Some(rules)
+}
+
+/// The built-in rules with their text in `language`, if the compiled form
+/// is current.
+pub(crate) fn builtin_rules_in(language: Language) -> Option<Rules> {
+    let mut rules = match language {
+        Language::En => decode()?.0.rules,
+        Language::Es => postcard::from_bytes(decode()?.1).ok()?,
+    };
     rules.index_questions();
     Some(rules)
 }

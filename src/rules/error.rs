@@ -26,7 +26,7 @@ impl Problem {
 }
 
 /// A rules file that could not be used, with every problem found in it.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub struct RulesError {
     pub origin: String,
     pub problems: Vec<Problem>,

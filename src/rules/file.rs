@@ -190,6 +190,10 @@ pub struct QuestionDef {
     pub unsure_means: Option<Spanned<String>>,
     pub choices: Option<Spanned<Vec<ChoiceDef>>>,
     pub unit: Option<Spanned<String>>,
+    /// The unit in the words of a translation; `unit` stays as the rules
+    /// write it, since the program reads it ("hours").
+    #[serde(skip)]
+    pub unit_label: Option<String>,
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,
     /// Whole numbers only: a count, such as beats or breaths a minute.

@@ -107,18 +107,28 @@ fn is_valid_id(id: &str) -> bool {
 /// `digest`: the file's SHA-256 when already known (the built-in rules'),
 /// else it is computed here.
 pub fn load(text: &str, origin: &str, digest: Option<&str>) -> Result<Rules, RulesError> {
-    let fail = |problems| RulesError {
-        origin: origin.to_string(),
-        problems,
-    };
-    let file: RulesFile = toml::from_str(text).map_err(|e| {
+    let file = parse_file(text, origin)?;
+    build_file(file, text, origin, digest)
+}
+
+/// The file as written, or the first error serde met in it.
+pub(super) fn parse_file(text: &str, origin: &str) -> Result<RulesFile, RulesError> {
+    toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        fail(vec![Problem::at(
-            text,
-            span,
-            e.message().trim().to_string(),
-        )])
-    })?;
+        RulesError {
+            origin: origin.to_string(),
+            problems: vec![Problem::at(text, span, e.message().trim().to_string())],
+        }
+    })
+}
+
+/// Validates a parsed file; `text` is what its spans point into.
+pub(super) fn build_file(
+    file: RulesFile,
+    text: &str,
+    origin: &str,
+    digest: Option<&str>,
+) -> Result<Rules, RulesError> {
     let mut checker = Checker {
         text,
         problems: Vec::new(),
@@ -142,7 +152,10 @@ pub fn load(text: &str, origin: &str, digest: Option<&str>) -> Result<Rules, Rul
             }
             problems.sort_by_key(|p| (p.line, p.column));
             problems.dedup();
-            Err(fail(problems))
+            Err(RulesError {
+                origin: origin.to_string(),
+                problems,
+            })
         }
     }
 }
@@ -328,7 +341,7 @@ fn build(c: &mut Checker, file: RulesFile) -> Option<Rules> {
 }
 
 /// SHA-256 of the file's bytes, in lower-case hex.
-fn sha256_hex(text: &str) -> String {
+pub(super) fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
     use std::fmt::Write;
     let hash = Sha256::digest(text.as_bytes());
@@ -518,6 +531,7 @@ fn build_question(c: &mut Checker, q: QuestionDef) -> Question {
                 .filter_map(|p| build_preset(c, p, min, max))
                 .collect();
             QuestionKind::Number(NumberSpec {
+                unit_label: q.unit_label.unwrap_or_else(|| unit.clone()),
                 unit,
                 min,
                 max,

@@ -20,10 +20,13 @@ mod error;
 mod file;
 mod load;
 mod safety;
+pub mod translation;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Language;
 
 pub use error::{Problem, RulesError};
 pub use safety::{shared_sources, Hazard, Severity, Threshold, LOADER_CHECKS};
@@ -37,6 +40,9 @@ include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
 /// safety case.
 pub const BUILTIN_CASES: &str = include_str!("../../rules/mastitis-spectrum.cases.toml");
 pub const BUILTIN_CASES_ORIGIN: &str = "rules/mastitis-spectrum.cases.toml (built in)";
+/// The default rules' text in Spanish.
+pub const BUILTIN_RULES_ES: &str = include_str!("../../rules/mastitis-spectrum.es.toml");
+pub const BUILTIN_ES_ORIGIN: &str = "rules/mastitis-spectrum.es.toml (built in)";
 /// The change history of the default rules.
 pub const BUILTIN_CHANGELOG: &str = include_str!("../../rules/CHANGELOG.md");
 
@@ -160,6 +166,62 @@ impl Rules {
         load::load(BUILTIN_RULES, BUILTIN_ORIGIN, Some(BUILTIN_DIGEST))
     }
 
+    /// The default rules with their text in `language`.
+    pub fn builtin_in(language: Language) -> Result<Rules, RulesError> {
+        if let Some(rules) = compiled::builtin_rules_in(language) {
+            return Ok(rules);
+        }
+        Rules::builtin_from_toml_in(language)
+    }
+
+    /// [`Rules::builtin_from_toml`] with the text of `language`.
+    pub fn builtin_from_toml_in(language: Language) -> Result<Rules, RulesError> {
+        match builtin_translation(language) {
+            None => Rules::builtin_from_toml(),
+            Some((text, origin)) => Rules::parse_translated(
+                BUILTIN_RULES,
+                BUILTIN_ORIGIN,
+                Some(BUILTIN_DIGEST),
+                Translated {
+                    text,
+                    origin,
+                    language: language.code(),
+                },
+            ),
+        }
+    }
+
+    /// Parses and validates rules, and puts the text of `translation` in
+    /// place of their own once it is found complete and made for exactly
+    /// these rules. `digest`: the rules' SHA-256 if already known.
+    pub fn parse_translated(
+        text: &str,
+        origin: &str,
+        digest: Option<&str>,
+        translation: Translated,
+    ) -> Result<Rules, RulesError> {
+        let mut file = load::parse_file(text, origin)?;
+        let digest = digest.map_or_else(|| load::sha256_hex(text), str::to_string);
+        // The rules are checked as written first: a problem of theirs is
+        // reported against their own file.
+        load::build_file(load::parse_file(text, origin)?, text, origin, Some(&digest))?;
+        let parsed = translation::parse(translation.text, translation.origin)?;
+        translation::check(
+            &parsed,
+            translation.text,
+            translation.origin,
+            translation.language,
+            &translation::Original {
+                file: &file,
+                text,
+                origin,
+                digest: &digest,
+            },
+        )?;
+        translation::apply(parsed, &mut file);
+        load::build_file(file, text, translation.origin, Some(&digest))
+    }
+
     /// Builds the question id lookup (not part of the compiled form).
     fn index_questions(&mut self) {
         self.question_index = self
@@ -204,6 +266,24 @@ impl Rules {
     /// Intake questions, recorded for the consultant, in declaration order.
     pub fn intake_questions(&self) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(|q| q.intake)
+    }
+}
+
+/// A translation to read rules with: its text, the name errors are
+/// reported against, and the language it must be into.
+#[derive(Debug, Clone, Copy)]
+pub struct Translated<'a> {
+    pub text: &'a str,
+    pub origin: &'a str,
+    pub language: &'a str,
+}
+
+/// The built-in translation into `language`, with its origin; `None` for
+/// English, the rules' own language.
+pub fn builtin_translation(language: Language) -> Option<(&'static str, &'static str)> {
+    match language {
+        Language::En => None,
+        Language::Es => Some((BUILTIN_RULES_ES, BUILTIN_ES_ORIGIN)),
     }
 }
 
@@ -307,13 +387,23 @@ impl Choice {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct NumberSpec {
+    /// The unit as the rules write it: `hours` is read as a duration.
     pub unit: String,
+    /// The unit in the words of the rules' language, for people.
+    pub unit_label: String,
     pub min: Option<f64>,
     pub max: Option<f64>,
     /// Whole numbers only (a count): a fraction is refused as a typo.
     pub whole: bool,
     /// Ready-made answers the prompt offers before "enter a number".
     pub presets: Vec<Preset>,
+}
+
+impl NumberSpec {
+    /// A duration in hours: typed as hours, days or weeks.
+    pub fn is_hours(&self) -> bool {
+        self.unit == "hours"
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -1,0 +1,266 @@
+//! The program's own words in the person's language, through Project
+//! Fluent: `en.ftl` and `es.ftl` beside this file hold every sentence the
+//! program writes itself. The rules' text is translated by the rules' own
+//! translation files (see [`crate::rules::translation`]).
+//!
+//! The language is decided once, at start (`--lang`, else `LC_ALL`,
+//! `LC_MESSAGES` or `LANG`), like colour, and every renderer asks for its
+//! words through [`t!`](crate::t).
+//!
+//! ```
+//! use lactriage::i18n::{self, Language};
+//!
+//! i18n::set(Language::Es);
+//! assert_eq!(lactriage::t!("answer-yes"), "Sí");
+//! assert_eq!(lactriage::t!("ago-hours", hours = 5), "hace 5 horas");
+//! ```
+
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
+
+use clap::ValueEnum;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub use fluent_bundle::FluentValue as Value;
+
+/// A language the program speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Spanish (español).
+    Es,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::En, Language::Es];
+
+    /// The code used in flags, file names and JSON: `en`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language a locale value names (`es_MX.UTF-8`, `es`, `en_GB`),
+    /// if it is one the program speaks.
+    pub fn from_locale(locale: &str) -> Option<Language> {
+        let code = locale
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Language::from_code(&code)
+    }
+
+    /// `--lang` when given; otherwise the locale's language (the first of
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set, as the C library
+    /// reads them), and English when it names another language.
+    pub fn choose(flag: Option<Language>, locale: Option<&str>) -> Language {
+        flag.or_else(|| locale.and_then(Language::from_locale))
+            .unwrap_or_default()
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Language::En => include_str!("en.ftl"),
+            Language::Es => include_str!("es.ftl"),
+        }
+    }
+}
+
+/// The first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not
+/// empty, as the C library reads them.
+pub fn locale_from_env() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|key| std::env::var(key).ok())
+        .find(|value| !value.is_empty())
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language for the rest of the run.
+pub fn set(language: Language) {
+    CURRENT.store(language as u8, Ordering::Relaxed);
+}
+
+pub fn current() -> Language {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Language::Es,
+        _ => Language::En,
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Parsed on first use: a run that writes only JSON never parses them.
+static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+
+fn bundle(language: Language) -> &'static Bundle {
+    BUNDLES[language as usize].get_or_init(|| {
+        // The files are compiled in and a test parses them without error;
+        // should one still fail here, the entries that did parse are used.
+        let resource = FluentResource::try_new(language.source().to_string())
+            .unwrap_or_else(|(partial, _errors)| partial);
+        let id = language
+            .code()
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around arguments: the output is plain
+        // left-to-right text, often piped.
+        bundle.set_use_isolating(false);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// The message `id` in `language`, with `args`; `None` if that language
+/// has no such message.
+pub fn lookup(language: Language, id: &str, args: &[(&str, Value)]) -> Option<String> {
+    let bundle = bundle(language);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text: Cow<str> = if args.is_empty() {
+        bundle.format_pattern(pattern, None, &mut errors)
+    } else {
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        bundle.format_pattern(pattern, Some(&fluent_args), &mut errors)
+    };
+    Some(text.into_owned())
+}
+
+/// The message `id` in the current language. A message missing there
+/// falls back to English, then to its id: a missing translation must not
+/// stop a triage (a test checks there is none).
+pub fn message(id: &str, args: &[(&str, Value)]) -> String {
+    let language = current();
+    lookup(language, id, args)
+        .or_else(|| lookup(Language::En, id, args))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Every message id of a language's file, for the tests that compare the
+/// two.
+pub fn message_ids(language: Language) -> Vec<String> {
+    let Ok(resource) = FluentResource::try_new(language.source().to_string()) else {
+        return Vec::new();
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a language's file parses without error.
+pub fn parse_errors(language: Language) -> Vec<String> {
+    match FluentResource::try_new(language.source().to_string()) {
+        Ok(_) => Vec::new(),
+        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+/// A number as a person of the current language writes it: `38.5` in
+/// English, `38,5` in Spanish.
+pub fn number(x: f64) -> String {
+    decimal(crate::rules::format_number(x))
+}
+
+/// A decimal already written with a point, in the current language's way.
+pub fn decimal(text: String) -> String {
+    match current() {
+        Language::En => text,
+        Language::Es => text.replace('.', ","),
+    }
+}
+
+/// A time for people: `Sat 21 Nov 2026, 22:10`, `sáb 21 nov 2026, 22:10`.
+pub fn date_time<Tz: chrono::TimeZone>(time: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    use chrono::Datelike;
+    crate::t!(
+        "date-time",
+        weekday = crate::t!(WEEKDAYS[time.weekday().num_days_from_monday() as usize]),
+        day = time.day(),
+        month = crate::t!(MONTHS[time.month0() as usize]),
+        year = time.year(),
+        time = time.format("%H:%M").to_string()
+    )
+}
+
+/// A time within the year, as the prompt and follow-ups say it:
+/// `Sat 21 Nov, 22:10`.
+pub fn date_short<Tz: chrono::TimeZone>(time: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    use chrono::Datelike;
+    crate::t!(
+        "date-short",
+        weekday = crate::t!(WEEKDAYS[time.weekday().num_days_from_monday() as usize]),
+        day = time.day(),
+        month = crate::t!(MONTHS[time.month0() as usize]),
+        time = time.format("%H:%M").to_string()
+    )
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "weekday-mon",
+    "weekday-tue",
+    "weekday-wed",
+    "weekday-thu",
+    "weekday-fri",
+    "weekday-sat",
+    "weekday-sun",
+];
+const MONTHS: [&str; 12] = [
+    "month-jan",
+    "month-feb",
+    "month-mar",
+    "month-apr",
+    "month-may",
+    "month-jun",
+    "month-jul",
+    "month-aug",
+    "month-sep",
+    "month-oct",
+    "month-nov",
+    "month-dec",
+];
+
+/// Converts argument values for [`t!`](crate::t).
+pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
+    v.into()
+}
+
+/// `t!("id")` or `t!("id", name = value, ...)`: the message in the current
+/// language.
+#[macro_export]
+macro_rules! t {
+    ($id:expr) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::value($value))),+],
+        )
+    };
+}
