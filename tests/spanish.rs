@@ -334,6 +334,15 @@ fn every_message_has_its_spanish() {
             "{language:?}"
         );
     }
+    for language in Language::ALL {
+        let ids = i18n::message_ids(language);
+        let unique: BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(
+            ids.len(),
+            unique.len(),
+            "an id is in two files: {language:?}"
+        );
+    }
     let en: BTreeSet<String> = i18n::message_ids(Language::En).into_iter().collect();
     let es: BTreeSet<String> = i18n::message_ids(Language::Es).into_iter().collect();
     let cli: BTreeSet<String> = lactriage::cli::help_texts()

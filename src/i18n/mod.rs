@@ -1,6 +1,9 @@
 //! The program's own words in the person's language, through Project
-//! Fluent: `en.ftl` and `es.ftl` beside this file hold every sentence the
-//! program writes itself. The rules' text is translated by the rules' own
+//! Fluent: the files of `en/` and `es/` beside this one hold every sentence
+//! the program writes itself, one file per concern (answers, results, the
+//! prompt, messages, `--help`), each parsed only when a message of it is
+//! first needed: a scripted run that writes JSON parses only the words for
+//! answers. The rules' text is translated by the rules' own
 //! translation files (see [`crate::rules::translation`]).
 //!
 //! The language is decided once, at start (`--lang`, else `LC_ALL`,
@@ -69,10 +72,27 @@ impl Language {
             .unwrap_or_default()
     }
 
-    fn source(self) -> &'static str {
+    /// The language's files, in the order messages are looked up: the
+    /// ones every result needs first.
+    fn sources(self) -> &'static [&'static str; FILES] {
+        const EN: [&str; FILES] = [
+            include_str!("en/answers.ftl"),
+            include_str!("en/results.ftl"),
+            include_str!("en/prompt.ftl"),
+            include_str!("en/messages.ftl"),
+            // English `--help` is the doc comments of `cli.rs`.
+            "",
+        ];
+        const ES: [&str; FILES] = [
+            include_str!("es/answers.ftl"),
+            include_str!("es/results.ftl"),
+            include_str!("es/prompt.ftl"),
+            include_str!("es/messages.ftl"),
+            include_str!("es/cli.ftl"),
+        ];
         match self {
-            Language::En => include_str!("en.ftl"),
-            Language::Es => include_str!("es.ftl"),
+            Language::En => &EN,
+            Language::Es => &ES,
         }
     }
 }
@@ -102,14 +122,20 @@ pub fn current() -> Language {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// Parsed on first use: a run that writes only JSON never parses them.
-static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+/// Files per language.
+const FILES: usize = 5;
 
-fn bundle(language: Language) -> &'static Bundle {
-    BUNDLES[language as usize].get_or_init(|| {
+/// One bundle per file, parsed on first use.
+static BUNDLES: [[OnceLock<Bundle>; FILES]; 2] = [
+    [const { OnceLock::new() }; FILES],
+    [const { OnceLock::new() }; FILES],
+];
+
+fn bundle(language: Language, file: usize) -> &'static Bundle {
+    BUNDLES[language as usize][file].get_or_init(|| {
         // The files are compiled in and a test parses them without error;
         // should one still fail here, the entries that did parse are used.
-        let resource = FluentResource::try_new(language.source().to_string())
+        let resource = FluentResource::try_new(language.sources()[file].to_string())
             .unwrap_or_else(|(partial, _errors)| partial);
         let id = language
             .code()
@@ -127,8 +153,11 @@ fn bundle(language: Language) -> &'static Bundle {
 /// The message `id` in `language`, with `args`; `None` if that language
 /// has no such message.
 pub fn lookup(language: Language, id: &str, args: &[(&str, Value)]) -> Option<String> {
-    let bundle = bundle(language);
-    let pattern = bundle.get_message(id)?.value()?;
+    let (bundle, message) = (0..FILES).find_map(|file| {
+        let bundle = bundle(language, file);
+        bundle.get_message(id).map(|m| (bundle, m))
+    })?;
+    let pattern = message.value()?;
     let mut errors = Vec::new();
     let text: Cow<str> = if args.is_empty() {
         bundle.format_pattern(pattern, None, &mut errors)
@@ -152,27 +181,30 @@ pub fn message(id: &str, args: &[(&str, Value)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Every message id of a language's file, for the tests that compare the
-/// two.
+/// Every message id of a language's files, with repeats (an id in two
+/// files is an error the tests look for).
 pub fn message_ids(language: Language) -> Vec<String> {
-    let Ok(resource) = FluentResource::try_new(language.source().to_string()) else {
-        return Vec::new();
-    };
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
+    let mut ids = Vec::new();
+    for source in language.sources() {
+        let Ok(resource) = FluentResource::try_new(source.to_string()) else {
+            continue;
+        };
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
-/// Whether a language's file parses without error.
+/// What in a language's files does not parse.
 pub fn parse_errors(language: Language) -> Vec<String> {
-    match FluentResource::try_new(language.source().to_string()) {
-        Ok(_) => Vec::new(),
-        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
-    }
+    language
+        .sources()
+        .iter()
+        .filter_map(|source| FluentResource::try_new(source.to_string()).err())
+        .flat_map(|(_, errors)| errors.into_iter().map(|e| format!("{e:?}")))
+        .collect()
 }
 
 /// A number as a person of the current language writes it: `38.5` in

@@ -1,0 +1,71 @@
+# The prompt: menus, hints, the review, the introduction, keeping a record.
+# lactriage's own words in English; the other language has the same ids and variables.
+
+menu-type-hours = Type the hours or days
+menu-type-number = Type the number of { $unit }
+menu-skip = Skip
+hint-temperature-parent = Type it as 38.4 or 101.2F, or press Enter if you have no thermometer.
+hint-temperature-consultant = Type it as 38.4 or 101.2F, or press Enter if not measured.
+hint-hours = Type the hours, or days or weeks: 36, 2 days, 1 week.
+hint-number = Type the number of { $unit }.
+hint-not-measured = Press Enter if not measured.
+hint-type-it = Type it.
+hint-skip = Press Enter to skip.
+hint-back-plain = Type back to go back.
+hint-back = Type back, or press Esc, to go back.
+retry-temperature = { $reason }. Check the thermometer and the unit: 30-45 °C or 86-113 °F, such as 38.4 or 101.2F
+retry-out-of-range = { $value } cannot be right: the accepted values are { $range }. Check it and type it again
+retry-number = Please type { $wanted }
+retry-or-days = , or days or weeks, such as 2 days or 1 week
+retry-or-not-measured = , or press Enter if not measured
+retry-invalid = Please enter { $accepted }
+prompt-answer-before = Your answer before: { $answer }
+prompt-last-time = Last time: { $answer }
+plain-type-1-to-n = Type 1 to { $n }
+plain-type-1-to-n-or-back = Type 1 to { $n }, or back
+plain-not-a-choice = Please type a number from 1 to { $n }: "{ $typed }" is not one of them.
+plain-or-type-time = Or type a time with its unit, such as 36 h or 2 days.
+plain-findings-recorded = Findings recorded:
+review-see-result = See the result
+plain-review-ask = Press Enter (or type 1) to see the result, or type the number of an answer to change it:
+plain-review-retry = Please type a number from 1 to { $n }, back, or press Enter.
+plain-type-1-or-2 = type 1 or 2
+plain-please-1-or-2 = Please type 1 or 2.
+term-back = back
+term-keys-typing = ↑↓ and Enter, or type 1-{ $n } or a time (36 h, 2 days), then Enter
+term-keys = ↑↓ and Enter, or type 1-{ $n }
+term-keys-long = ↑↓ or a number, then Enter
+term-keys-back = ; Esc or ← goes back
+term-typed = Typed: { $typed } (Enter to use it, Backspace to correct it)
+term-skipped = skipped
+term-more = { $above } more above, { $below } more below
+term-no-reading = No reading: the next question asks how you feel.
+term-your-answer-before = your answer before
+term-review-parent = Check your answers. Choose one to change it, or see the result.
+term-review-consultant = Review the findings: choose one to amend, or see the result.
+term-answers = Answers
+term-confirmed = confirmed
+term-change = Change
+intro-parent = lactriage asks a few questions about your breast, then says what it most likely is and whom to contact, and when. It is not a diagnosis. If you feel very unwell, call your local emergency number now. Nothing is chosen for you: pick each answer yourself. From the second question on you can go back one, and you check your answers before the result. Ctrl-C stops at any time.
+intro-consultant = Triage intake in clinical wording: emergency screening and vitals first (leave a vital not measured if it was not taken), then the breast findings. No answer is preselected. Back is available from the second question on, and the findings are reviewed before the result. A triage aid, not a diagnosis. Ctrl-C stops at any time.
+intake-intro = Intake for the record: these do not change the result, and each may be skipped.
+intake-after-emergency = The result above stands. Record the intake details for the chart now? They do not change it.
+intake-record-now = Record now
+kept-as-before = as before
+keep-question = Keep a private record of this check on this computer, so that the next check can compare? It stays on this computer and is never sent anywhere. Your choice is remembered. To delete the record later: lactriage history --forget all
+keep-label = Keep a record
+note-not-compared = lactriage: earlier checks are not compared: { $reason }
+note-no-earlier-check = lactriage: --follow-up: no earlier check is kept to follow up
+note-counted-from = { $at_most ->
+    [yes] at most; counted
+   *[no] counted
+  } from your check on { $when }
+note-hours-since-start = lactriage: --follow-up: hours since it started: { $hours } ({ $why })
+note-choice-remembered = Your choice is remembered in { $path } (--save or --no-save change it for one run).
+note-choice-not-remembered = lactriage: your choice could not be remembered: { $reason }
+note-nothing-kept = Nothing was kept.
+note-kept = Kept in the history as episode { $episode } ({ $path }).
+note-not-kept = lactriage: the result above stands, but it was not kept in the history: { $reason }
+note-saved-to = Saved to { $path }
+same-problem-question = Is this the same problem you checked on { $when } ({ $ago })?
+same-problem-label = Same problem

@@ -1,0 +1,71 @@
+# The prompt: menus, hints, the review, the introduction, keeping a record.
+# lactriage's own words in Spanish; the other language has the same ids and variables.
+
+menu-type-hours = Escribir las horas o los días
+menu-type-number = Escribir el número de { $unit }
+menu-skip = Omitir
+hint-temperature-parent = Escríbala como 38,4 o 101,2F, o presione Enter si no tiene termómetro.
+hint-temperature-consultant = Escríbala como 38,4 o 101,2F, o presione Enter si no se midió.
+hint-hours = Escriba las horas, o los días o las semanas: 36, 2 días, 1 semana.
+hint-number = Escriba el número de { $unit }.
+hint-not-measured = Presione Enter si no se midió.
+hint-type-it = Escriba su respuesta.
+hint-skip = Presione Enter para omitir esta pregunta.
+hint-back-plain = Escriba «atrás» para regresar.
+hint-back = Escriba «atrás», o presione Esc, para regresar.
+retry-temperature = { $reason }. Revise el termómetro y la unidad: de 30 a 45 °C, o de 86 a 113 °F, como 38,4 o 101,2F
+retry-out-of-range = { $value } no puede ser correcto: los valores aceptados son { $range }. Revíselo y escríbalo de nuevo
+retry-number = Escriba { $wanted }
+retry-or-days = , o días o semanas, como 2 días o 1 semana
+retry-or-not-measured = , o presione Enter si no se midió
+retry-invalid = Escriba { $accepted }
+prompt-answer-before = Su respuesta anterior: { $answer }
+prompt-last-time = La última vez: { $answer }
+plain-type-1-to-n = Escriba del 1 al { $n }
+plain-type-1-to-n-or-back = Escriba del 1 al { $n }, o «atrás»
+plain-not-a-choice = Escriba un número del 1 al { $n }: «{ $typed }» no es una de las opciones.
+plain-or-type-time = O escriba un tiempo con su unidad, como 36 h o 2 días.
+plain-findings-recorded = Hallazgos registrados:
+review-see-result = Ver el resultado
+plain-review-ask = Presione Enter (o escriba 1) para ver el resultado, o escriba el número de una respuesta para cambiarla:
+plain-review-retry = Escriba un número del 1 al { $n }, «atrás», o presione Enter.
+plain-type-1-or-2 = escriba 1 o 2
+plain-please-1-or-2 = Escriba 1 o 2.
+term-back = atrás
+term-keys-typing = ↑↓ y Enter, o escriba 1-{ $n } o un tiempo (36 h, 2 días), y luego Enter
+term-keys = ↑↓ y Enter, o escriba 1-{ $n }
+term-keys-long = ↑↓ o un número, y luego Enter
+term-keys-back = ; Esc o ← para regresar
+term-typed = Escrito: { $typed } (Enter para usarlo, Retroceso para corregirlo)
+term-skipped = sin respuesta
+term-more = { $above } más arriba, { $below } más abajo
+term-no-reading = Sin medición: la siguiente pregunta es sobre cómo se siente.
+term-your-answer-before = su respuesta anterior
+term-review-parent = Revise sus respuestas. Elija una para cambiarla, o vea el resultado.
+term-review-consultant = Revise los hallazgos: elija uno para modificarlo, o vea el resultado.
+term-answers = Respuestas
+term-confirmed = confirmadas
+term-change = Cambiar
+intro-parent = lactriage le hace unas preguntas sobre su pecho y luego le dice qué es lo más probable, a quién contactar y cuándo. No es un diagnóstico. Si se siente muy mal, llame ahora al número de emergencias de su zona. No hay nada elegido de antemano: usted elige cada respuesta. Desde la segunda pregunta puede volver a la anterior, y antes del resultado revisa sus respuestas. Ctrl-C detiene el programa en cualquier momento.
+intro-consultant = Valoración de triaje en terminología clínica: primero la detección de emergencias y los signos vitales (deje un signo vital como no medido si no se tomó), luego los hallazgos mamarios. Ninguna respuesta viene preseleccionada. Desde la segunda pregunta se puede volver atrás, y los hallazgos se revisan antes del resultado. Herramienta de apoyo al triaje, no un diagnóstico. Ctrl-C detiene el programa en cualquier momento.
+intake-intro = Anamnesis para el registro: no cambia el resultado, y cada dato se puede omitir.
+intake-after-emergency = El resultado de arriba se mantiene. ¿Registrar ahora la anamnesis para la historia clínica? No cambia el resultado.
+intake-record-now = Registrar ahora
+kept-as-before = igual que antes
+keep-question = ¿Guardar un registro privado de esta evaluación en esta computadora, para compararla en la próxima evaluación? Se queda en esta computadora y nunca se envía a ningún lado. Su elección se recordará. Para borrar el registro más adelante: lactriage history --forget all
+keep-label = Guardar registro
+note-not-compared = lactriage: no se comparan las evaluaciones anteriores: { $reason }
+note-no-earlier-check = lactriage: --follow-up: no hay ninguna evaluación anterior guardada para dar seguimiento
+note-counted-from = { $at_most ->
+    [yes] como máximo; contadas
+   *[no] contadas
+  } desde su evaluación del { $when }
+note-hours-since-start = lactriage: --follow-up: horas desde el inicio: { $hours } ({ $why })
+note-choice-remembered = Su elección quedó guardada en { $path } (--save o --no-save la cambian para una sola ejecución).
+note-choice-not-remembered = lactriage: no se pudo guardar su elección: { $reason }
+note-nothing-kept = No se guardó nada.
+note-kept = Guardado en el historial como episodio { $episode } ({ $path }).
+note-not-kept = lactriage: el resultado de arriba es válido, pero no se guardó en el historial: { $reason }
+note-saved-to = Guardado en { $path }
+same-problem-question = ¿Es el mismo problema que revisó el { $when } ({ $ago })?
+same-problem-label = Mismo problema
