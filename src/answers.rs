@@ -485,9 +485,15 @@ fn number_accepted(spec: &crate::rules::NumberSpec, not_measured: bool) -> Strin
 }
 
 /// A duration in hours: `36`, `36 h`, `36 hours`, `2 days`, `3d`,
-/// `1.5 days`, `1 week`, `2w`. A day is 24 hours, a week 168.
+/// `1.5 days`, `1 week`, `2w`, and in Spanish `2 días`, `una semana`,
+/// `36 horas`. A day is 24 hours, a week 168.
 pub fn parse_hours(text: &str) -> Option<f64> {
     let t = text.trim().to_lowercase();
+    // "un día", "una semana", "a day", "an hour": one.
+    let t = match t.split_once(' ') {
+        Some(("un" | "una" | "a" | "an", rest)) => format!("1 {rest}"),
+        _ => t,
+    };
     let split = t
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')))
         .unwrap_or(t.len());
@@ -566,6 +572,12 @@ pub fn parse_temperature(raw: &RawAnswer) -> Result<Answer, String> {
                 (t.as_str(), None)
             };
             let body = body.trim_end();
+            // "38,6 grados", "38.6 degrees": the unit is left to the number.
+            let body = ["grados", "grado", "degrees", "degree"]
+                .iter()
+                .find_map(|word| body.strip_suffix(word))
+                .unwrap_or(body)
+                .trim_end();
             let body = body.strip_suffix('°').unwrap_or(body).trim_end();
             match parse_decimal(body) {
                 Some(x) => (x, unit),
@@ -797,6 +809,33 @@ mod tests {
                 None => assert!(!why.contains("if you meant"), "{why}"),
             }
         }
+    }
+
+    /// Spanish spellings are read whatever the language of the run: an
+    /// answer file is the same file everywhere.
+    #[test]
+    fn spanish_spellings_are_understood() {
+        for (text, hours) in [
+            ("2 días", 48.0),
+            ("2 dias", 48.0),
+            ("un día", 24.0),
+            ("una semana", 168.0),
+            ("3 semanas", 504.0),
+            ("36 horas", 36.0),
+            ("1,5 días", 36.0),
+            ("a day", 24.0),
+        ] {
+            assert_eq!(parse_hours(text), Some(hours), "{text}");
+        }
+        for text in ["un", "2 meses", "ayer"] {
+            assert_eq!(parse_hours(text), None, "{text}");
+        }
+        for (text, celsius) in [("38,5", 38.5), ("38,6 grados", 38.6), ("101,2F", 38.444444)] {
+            let t = temperature(text).expect("a reading");
+            assert!((t.celsius - celsius).abs() < 1e-6, "{text}: {}", t.celsius);
+        }
+        assert_eq!(words("  No   SÉ "), "no sé");
+        assert!(same_words("Atrás", "atrás"));
     }
 
     fn temperature(text: &str) -> Result<Temperature, String> {

@@ -374,24 +374,55 @@ impl ColorWhen {
     }
 }
 
-/// The language `--lang` names in `args`, if it is given and one the
-/// program speaks: it must be known before the arguments are parsed, so
-/// that `--help` and usage errors are in it. A value it does not name is
-/// left for the parser to refuse.
-pub fn language_flag(args: &[std::ffi::OsString]) -> Option<Language> {
-    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+/// Takes `--lang` out of `args`: the language must be known before the
+/// arguments are parsed, so that `--help` and usage errors are in it, and
+/// it may come before or after a subcommand (which the parser, where
+/// arguments of `lactriage` alone conflict with subcommands, would
+/// refuse). A value it does not name is the parser's usual error.
+pub fn take_language(
+    args: Vec<std::ffi::OsString>,
+) -> Result<(Option<Language>, Vec<std::ffi::OsString>), clap::Error> {
+    let mut kept = Vec::with_capacity(args.len());
+    let mut language = None;
+    let mut args = args.into_iter();
+    kept.extend(args.next());
     while let Some(arg) = args.next() {
         if arg == "--" {
+            kept.push(arg);
+            kept.extend(args.by_ref());
             break;
         }
-        let value = match arg.strip_prefix("--lang") {
-            Some("") => args.next().map(|v| v.into_owned()),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => continue,
+        let text = arg.to_string_lossy();
+        let value = if text == "--lang" {
+            match args.next() {
+                Some(value) => value.to_string_lossy().into_owned(),
+                // Missing: the parser says a value is needed.
+                None => {
+                    kept.push(arg);
+                    break;
+                }
+            }
+        } else if let Some(value) = text.strip_prefix("--lang=") {
+            value.to_string()
+        } else {
+            kept.push(arg);
+            continue;
         };
-        return value.and_then(|v| Language::from_code(&v));
+        match Language::from_code(&value) {
+            Some(named) => language = Some(named),
+            None => {
+                let refused = command_in(Language::En).try_get_matches_from([
+                    "lactriage",
+                    "--lang",
+                    value.as_str(),
+                ]);
+                if let Err(e) = refused {
+                    return Err(e);
+                }
+            }
+        }
     }
-    None
+    Ok((language, kept))
 }
 
 /// The command line in `language`: English as written above; in another
@@ -428,9 +459,15 @@ pub fn help_texts() -> Vec<(String, String)> {
             out.push((format!("{path}-after-help"), after.to_string()));
         }
         for arg in command.get_arguments() {
+            let id = arg_message(path, arg.get_id().as_str());
+            for value in arg.get_possible_values() {
+                if let Some(help) = value.get_help() {
+                    out.push((format!("{id}-{}", value.get_name()), help.to_string()));
+                }
+            }
             let help = arg.get_long_help().or(arg.get_help());
             if let Some(help) = help {
-                out.push((arg_message(path, arg.get_id().as_str()), help.to_string()));
+                out.push((id, help.to_string()));
             }
         }
         for sub in command.get_subcommands() {
@@ -466,13 +503,48 @@ fn translate(mut command: clap::Command, path: &str, language: Language) -> clap
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in ids {
-        let help = text(&arg_message(path, &id));
+        let message = arg_message(path, &id);
+        let help = text(&message);
         let heading = if positional { &arguments } else { &options };
         command = command.mut_arg(id.as_str(), |arg| {
+            // clap writes "Possible values" and "default" in English: here
+            // they are part of the description, in the language, and the
+            // values keep their names.
+            let mut help = help.unwrap_or_default();
+            let values = arg.get_possible_values();
+            if values.iter().any(|v| v.get_help().is_some()) && !arg.is_hide_possible_values_set() {
+                help.push_str(&format!(
+                    "\n\n{}:",
+                    text("cli-possible-values").unwrap_or_default()
+                ));
+                for value in &values {
+                    let name = value.get_name();
+                    let described = text(&format!("{message}-{name}"));
+                    help.push_str(&format!("\n- {name}: {}", described.unwrap_or_default()));
+                }
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+                help.push_str(&format!(
+                    "\n[{}: {}]",
+                    text("cli-default").unwrap_or_default(),
+                    defaults.join(", ")
+                ));
+            }
             let arg = arg.help_heading(heading.clone());
-            match help {
-                Some(help) => arg.help(help).long_help(None),
-                None => arg,
+            let arg = if arg.get_action().takes_values() {
+                arg.hide_possible_values(true).hide_default_value(true)
+            } else {
+                arg
+            };
+            if help.is_empty() {
+                arg
+            } else {
+                arg.help(help).long_help(None)
             }
         });
     }

@@ -44,9 +44,7 @@ pub enum Error {
     OutputFile(#[from] crate::output_file::OutputFileError),
     #[error(transparent)]
     History(#[from] crate::history::HistoryError),
-    #[error(
-        "--forget takes an episode number from `lactriage history`, or `all`; '{0}' is neither"
-    )]
+    #[error("{}", t!("error-forget-what", what = .0.as_str()))]
     ForgetWhat(String),
     #[error("{}", t!("error-interrupted"))]
     Interrupted,

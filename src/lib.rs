@@ -105,11 +105,27 @@ where
     } = streams;
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     // Decided before parsing, so that help and usage errors are in it.
-    let language = i18n::Language::choose(cli::language_flag(&args), terminal.locale.as_deref());
+    let (flag, args) = match cli::take_language(args) {
+        Ok(taken) => taken,
+        Err(e) => {
+            let _ = write!(stderr, "{}", e.render());
+            return ExitCode::BadInput.code();
+        }
+    };
+    let language = i18n::Language::choose(flag, terminal.locale.as_deref());
     i18n::set(language);
-    let parsed = cli::command_in(language)
-        .try_get_matches_from(&args)
-        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    // The command line in another language is built only to show help or
+    // a usage error: translating every description cost more than the rest
+    // of a Spanish run.
+    let parse = |language| {
+        cli::command_in(language)
+            .try_get_matches_from(&args)
+            .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches))
+    };
+    let parsed = match parse(i18n::Language::En) {
+        Err(_) if language != i18n::Language::En => parse(language),
+        parsed => parsed,
+    };
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

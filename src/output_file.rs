@@ -5,15 +5,16 @@
 //! than checking first and renaming after. A signal removes the temporary
 //! file ([`crate::signals`]).
 
+use crate::t;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputFileError {
-    #[error("'{}' exists already; give --force to replace it", .0.display())]
+    #[error("{}", t!("output-exists", path = .0.display().to_string()))]
     Exists(PathBuf),
-    #[error("cannot write '{}': {source}", path.display())]
+    #[error("{}", t!("output-cannot-write", path = path.display().to_string(), reason = source.to_string()))]
     Io { path: PathBuf, source: io::Error },
 }
 

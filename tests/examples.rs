@@ -37,6 +37,12 @@ const EXPECTED: &[(&str, Option<&str>, &str, &str)] = &[
     ("engorgement-newborn.json", None, "self_care", "engorgement"),
     ("masked-fever.json", None, "today", "inflammatory_mastitis"),
     (
+        "mastitis-es.json",
+        None,
+        "today",
+        "bacterial_mastitis_likely",
+    ),
+    (
         "mastitis-fever.toml",
         None,
         "today",

@@ -416,3 +416,47 @@ fn another_programs_database_is_left_alone() {
         "the file was changed"
     );
 }
+
+/// In Spanish: the follow-up, the table's urgency words and result titles,
+/// and its errors; the ids kept in the file stay as they are.
+#[test]
+fn the_history_in_spanish() {
+    let (_dir, file) = history("spanish");
+    keep(
+        &file,
+        30,
+        serde_json::json!({"sepsis_signs": "no", "temperature": 38.6, "redness": "small", "duration_hours": 10}),
+        "within_24h",
+        "inflammatory_mastitis",
+    );
+    let result = run(&file)
+        .args(answers(
+            &[("temperature", "37,2"), ("redness", "small")],
+            &["duration_hours"],
+        ))
+        .args(["--lang", "es", "--follow-up"])
+        .status(0)
+        .stdout();
+    assert!(result.contains("Desde su última evaluación"), "{result}");
+    assert!(result.contains("38,6"), "{result}");
+    assert!(!result.contains("Temperature down"), "{result}");
+    let table = run(&file)
+        .args(["--lang", "es", "history"])
+        .status(0)
+        .stdout();
+    assert!(table.contains("Episodio 1: 1 evaluación"), "{table}");
+    assert!(table.contains("en 24 h"), "{table}");
+    assert!(table.contains("enrojecimiento pequeño"), "{table}");
+    assert!(table.contains("Mastitis"), "{table}");
+    assert!(!table.contains("within_24h"), "{table}");
+    assert!(!table.contains("Inflammation"), "{table}");
+    let csv = run(&file)
+        .args(["--lang", "es", "history", "--format", "csv"])
+        .status(0)
+        .stdout();
+    assert!(csv.contains(",within_24h,inflammatory_mastitis,"), "{csv}");
+    run(&file)
+        .args(["--lang", "es", "history", "--forget", "abc"])
+        .status(2)
+        .stderr_has("no es ninguno de los dos");
+}

@@ -1209,7 +1209,7 @@ fn a_spanish_journey() {
     p.pick(
         "Horas con antibióticos",
         0,
-        "No tomo antibióticos para esto",
+        "Sin antibióticos para este problema",
     );
     p.pick("Zona adolorida o bulto", 0, "Sí");
     p.pick("Enrojecimiento", 0, "No");
@@ -1224,7 +1224,15 @@ fn a_spanish_journey() {
     p.pick("Síntomas parecidos a la gripe", 1, "No");
     p.pick("Ambos pechos llenos y duros", 1, "No");
     p.pick("Bulto sin dolor, duro o fijo", 1, "No");
-    // A time typed in Spanish where the menu also takes one.
+    // A time typed in Spanish where the menu also takes one; "atrás"
+    // typed there goes back, as Esc does.
+    p.expect("Horas desde el inicio:");
+    p.expect("2 días)");
+    p.send("atrás");
+    p.expect("Escrito: atrás");
+    p.send(ENTER);
+    p.expect("Horas desde el inicio: (atrás)");
+    p.pick("Bulto sin dolor, duro o fijo", 1, "No");
     p.expect("Horas desde el inicio:");
     p.expect("2 días)");
     p.send("12 horas");

@@ -291,6 +291,12 @@ fn chart_note_and_questions_in_spanish() {
         .args(["questions", "--lang", "es"])
         .status(0)
         .stdout();
+    // Before the subcommand too.
+    let before = Test::new()
+        .args(["--lang", "es", "questions"])
+        .status(0)
+        .stdout();
+    assert_eq!(questions, before);
     assert!(
         questions.contains("¿Hay en el pecho una zona adolorida"),
         "{questions}"
@@ -320,6 +326,23 @@ fn help_in_spanish() {
         .status(0)
         .stdout();
     assert!(sub.contains("Opciones:"), "{sub}");
+    // clap's own "Possible values" and "default", in Spanish too.
+    let format = Test::new()
+        .args(["--lang", "es", "assess", "--help"])
+        .status(0)
+        .stdout();
+    assert!(format.contains("Valores posibles:"), "{format}");
+    assert!(format.contains("[predeterminado: text]"), "{format}");
+    assert!(
+        format.contains("- markdown: Una nota para guardar o pegar"),
+        "{format}"
+    );
+    assert!(!format.contains("Possible values"), "{format}");
+    // A language it does not speak is a usage error that lists them.
+    Test::new()
+        .args(["--lang", "fr", "questions"])
+        .status(2)
+        .stderr_has("[possible values: en, es]");
 }
 
 /// Every description of the command line, and every message of the

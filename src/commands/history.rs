@@ -72,7 +72,7 @@ pub(crate) fn run(
         HistoryFormat::Table => {
             // The built-in rules name the conditions; a check made with
             // other rules shows its condition's id.
-            let rules = crate::rules::Rules::builtin().ok();
+            let rules = crate::rules::Rules::builtin_in(crate::i18n::current()).ok();
             write_table(
                 &mut out,
                 &store.rows(client)?,
@@ -186,7 +186,7 @@ fn write_table(
                 "  {:<19}{:>8}  {:<11} {}",
                 shown_time(&row.time),
                 t,
-                row.urgency,
+                t!("history-urgency", urgency = row.urgency.as_str()),
                 signs(row)
             )?;
             writeln!(w, "  {:<19}{}", "", condition_title(rules, &row.condition))?;
@@ -236,7 +236,7 @@ fn write_chart(w: &mut impl Write, episode: &[Row]) -> io::Result<()> {
             shown_time(&row.time),
             "▮".repeat(level),
             "▯".repeat(5 - level),
-            row.urgency
+            t!("history-urgency", urgency = row.urgency.as_str())
         )?;
     }
     Ok(())

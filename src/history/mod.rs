@@ -35,44 +35,44 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::t;
+
 /// What went wrong with the history file; a triage goes on without it.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
-    #[error("cannot open the history '{}': {source}", path.display())]
+    #[error("{}", t!("history-error-open", path = path.display().to_string(), reason = source.to_string()))]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("cannot create the folder of the history '{}': {source}", path.display())]
+    #[error("{}", t!("history-error-folder", path = path.display().to_string(), reason = source.to_string()))]
     Folder {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the history '{}' is not a lactriage history, or is damaged ({source}); move it away to start a new one", path.display())]
+    #[error("{}", t!("history-error-damaged", path = path.display().to_string(), reason = source.to_string()))]
     Damaged {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("the history '{}' was written by a newer lactriage (schema {found}, this one knows {known}); update lactriage", path.display())]
+    #[error("{}", t!("history-error-newer", path = path.display().to_string(), found = *found, known = *known))]
     Newer {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error("cannot use the history '{}': {source}", path.display())]
+    #[error("{}", t!("history-error-sql", path = path.display().to_string(), reason = source.to_string()))]
     Sql {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error(
-        "there is no episode {0} in the history (of this client); `lactriage history` lists them"
-    )]
+    #[error("{}", t!("history-error-no-episode", episode = *.0))]
     NoEpisode(i64),
-    #[error("'{}' is a database of another program, not a lactriage history; give another file with --history", path.display())]
+    #[error("{}", t!("history-error-not-ours", path = path.display().to_string()))]
     NotOurs { path: PathBuf },
-    #[error("the checks are deleted, but another lactriage is using the history '{}', so their old pages may stay in its log until it ends; run --forget again then", path.display())]
+    #[error("{}", t!("history-error-in-use", path = path.display().to_string()))]
     InUse { path: PathBuf },
-    #[error("no history folder is known on this system; give one with --history FILE or LACTRIAGE_HISTORY")]
+    #[error("{}", t!("history-error-no-folder"))]
     NoFolder,
 }
 

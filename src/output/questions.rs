@@ -10,7 +10,7 @@ use crate::t;
 /// What a question accepts, in one line.
 fn accepted(q: &Question) -> String {
     let mut text = match &q.kind {
-        QuestionKind::YesNo => "yes | no".to_string(),
+        QuestionKind::YesNo => t!("questions-yes-no"),
         QuestionKind::YesNoUnsure {
             unsure_counts_as_yes,
         } => t!(

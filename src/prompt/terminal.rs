@@ -184,10 +184,18 @@ impl TerminalPrompt {
         self.write_blank()?;
         self.write_wrapped(q.wording(audience), "", Style::Bold)?;
         // The help speaks to a parent; a consultant reads the clinical
-        // wording alone.
+        // wording alone. On a screen too small for the question, its help
+        // and a menu on one line, the help gives way: the question's first
+        // line and its warning signs must stay in view (the Spanish
+        // warning signs take three lines more than the English at 40x20).
         if audience == Audience::Parent {
             if let Some(help) = &q.help {
-                self.write_wrapped(help, "  ", Style::Dim)?;
+                let (cols, rows) = self.size();
+                let help_lines = wrap(help, cols.saturating_sub(2)).len();
+                // A blank line, the label and a menu on one line below.
+                if self.block_lines + help_lines + 3 <= rows {
+                    self.write_wrapped(help, "  ", Style::Dim)?;
+                }
             }
         }
         Ok(())
@@ -543,15 +551,17 @@ fn compact_menu(
         })
         .collect();
     let line = entries.join(" ");
-    let label = format!("{label}:");
-    let fits = line.chars().count() < width && label.chars().count() < width;
+    // A long label (the Spanish ones often are) wraps; the entries stay on
+    // one line.
+    let mut lines = wrap(&format!("{label}:"), width.saturating_sub(1));
+    let fits = line.chars().count() < width && lines.iter().all(|l| l.chars().count() < width);
     (fits && items.len() <= 9).then(|| {
-        let line = if selected.is_some() {
+        lines.push(if selected.is_some() {
             Style::Bold.apply(&line, colour)
         } else {
             line
-        };
-        vec![label, line]
+        });
+        lines
     })
 }
 
@@ -694,6 +704,11 @@ impl Prompt for TerminalPrompt {
             let picked = self.menu(&q.label, &texts, asking.can_go_back, None, takes_typing)?;
             let item: &MenuItem = match picked {
                 Picked::Back => {
+                    self.went_back(&q.label)?;
+                    return Ok(Reply::Back);
+                }
+                // "back" typed where a time may be typed: Back, as Esc.
+                Picked::Typed(text) if asking.can_go_back && is_back(&text) => {
                     self.went_back(&q.label)?;
                     return Ok(Reply::Back);
                 }

@@ -12,6 +12,7 @@ error-answer-temperature = question '{ $question }': '{ $value }' is not a tempe
 error-answers-not-object = { $origin }: answers must be an object of question id to answer, such as {"{"}"lump": "yes", "temperature": "38.4"{"}"}
 error-set-without-equals = --set '{ $arg }' has no '=': write it as ID=VALUE, such as --set temperature=38.4
 rules-not-translated = { $file } has no translation into this language ({ $expected }): its questions and results are shown in its own words.
+questions-yes-no = yes | no
 questions-yes-no-unsure = yes | no | unsure (unsure counts as { $as_yes ->
     [yes] yes
    *[no] no
@@ -68,3 +69,20 @@ history-col-urgency = urgency
 history-col-signs = signs
 history-chart-temperature = temperature, 36 to 41 °C
 history-no-reading = (no reading)
+history-error-open = cannot open the history '{ $path }': { $reason }
+history-error-folder = cannot create the folder of the history '{ $path }': { $reason }
+history-error-damaged = the history '{ $path }' is not a lactriage history, or is damaged ({ $reason }); move it away to start a new one
+history-error-newer = the history '{ $path }' was written by a newer lactriage (schema { $found }, this one knows { $known }); update lactriage
+history-error-sql = cannot use the history '{ $path }': { $reason }
+history-error-no-episode = there is no episode { $episode } in the history (of this client); `lactriage history` lists them
+history-error-not-ours = '{ $path }' is a database of another program, not a lactriage history; give another file with --history
+history-error-in-use = the checks are deleted, but another lactriage is using the history '{ $path }', so their old pages may stay in its log until it ends; run --forget again then
+history-error-no-folder = no history folder is known on this system; give one with --history FILE or LACTRIAGE_HISTORY
+output-exists = '{ $path }' exists already; give --force to replace it
+output-cannot-write = cannot write '{ $path }': { $reason }
+error-forget-what = --forget takes an episode number from `lactriage history`, or `all`; '{ $what }' is neither
+# The urgency of a kept check, in the table: the ids, as in the rules.
+history-urgency = { $urgency ->
+    [emergency] emergency
+   *[other] { $urgency }
+  }

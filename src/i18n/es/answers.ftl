@@ -11,7 +11,7 @@ answer-unsure-counted = no sé (se cuenta como { $as_yes ->
 answer-yes-lower = sí
 answer-no-lower = no
 answer-unsure-lower = no sé
-answer-not-measured = no medido
+answer-not-measured = sin medir
 range-from-to = { $from }-{ $to }
 range-from = { $from }+
 range-over-under = más de { $from }, menos de { $to }
@@ -42,7 +42,7 @@ number-any = { $whole ->
   }
 or-not-measured-id = , o not_measured
 temperature-not-number = una temperatura es un número
-temperature-not-reading = no es un número, con o sin C o F
+temperature-not-reading = no es un número (con o sin C o F al final)
 temperature-neither = { $value } no es una lectura en °C (30-45) ni en °F (86-113)
 temperature-decimal-point = ; si quiso decir { $meant }, escriba la coma decimal
 temperature-outside = { $value } { $unit } está fuera del rango { $low }-{ $high } { $unit }

@@ -12,6 +12,7 @@ error-answer-temperature = pregunta '{ $question }': '{ $value }' no es una temp
 error-answers-not-object = { $origin }: las respuestas deben ser un objeto de id de pregunta a respuesta, como {"{"}"lump": "yes", "temperature": "38.4"{"}"}
 error-set-without-equals = --set '{ $arg }' no tiene '=': escríbalo como ID=VALUE, por ejemplo --set temperature=38.4
 rules-not-translated = { $file } no tiene traducción a este idioma ({ $expected }): sus preguntas y resultados se muestran en su idioma original.
+questions-yes-no = sí | no
 questions-yes-no-unsure = sí | no | no sé («no sé» cuenta como { $as_yes ->
     [yes] sí
    *[no] no
@@ -26,11 +27,11 @@ questions-free-text = texto libre
 questions-of = Preguntas de { $name } { $version }:
 questions-of-md = Preguntas de { $name } { $version }
 questions-accepts = acepta: { $accepted }
-questions-consultant-only = solo se pregunta a consultoras; sin respuesta, cuenta como not_measured
+questions-consultant-only = solo se pregunta con --audience consultant; sin respuesta, cuenta como not_measured
 questions-intake = anamnesis: se pregunta a consultoras para el registro; nunca cambia el resultado
 questions-md-header = | id | etiqueta | acepta | se pregunta |
 questions-asked-intake = anamnesis de consultora; nunca cambia el resultado
-questions-asked-consultants = solo a consultoras; sin respuesta, cuenta como not_measured
+questions-asked-consultants = solo con --audience consultant; sin respuesta, cuenta como not_measured
 questions-asked-tree = cuando el árbol la necesita
 error-read = no fue posible leer { $what } '{ $path }': { $reason }
 error-not-utf8 = { $what } no es texto UTF-8 (aquí está el primer byte que no lo es); guarde el archivo como UTF-8
@@ -57,14 +58,42 @@ history-forgot-all = Se borraron todas las evaluaciones de { $path }.
 history-forgot-episode = Se borraron el episodio { $episode } y sus evaluaciones.
 history-none-kept = No hay evaluaciones guardadas.
 history-sign-lump = bulto
-history-sign-redness = enrojecimiento: { $redness }
+history-sign-redness = enrojecimiento { $redness ->
+    [small] pequeño
+    [spreading] extendido
+    [streaks] en líneas
+   *[other] { $redness }
+  }
 history-sign-fever = fiebre
 history-sign-recent-fever = fiebre en las 24 h anteriores
 history-client = , cliente { $client }
-history-episode = Episodio { $episode }{ $client }: { $checks } evaluación(es) desde el { $since }
+history-episode = Episodio { $episode }{ $client }: { $checks ->
+    [one] 1 evaluación
+   *[other] { $checks } evaluaciones
+  } desde el { $since }
 history-col-when = fecha
 history-col-temp = temp.
 history-col-urgency = urgencia
 history-col-signs = signos
 history-chart-temperature = temperatura, de 36 a 41 °C
 history-no-reading = (sin medición)
+history-error-open = no se puede abrir el historial '{ $path }': { $reason }
+history-error-folder = no se puede crear la carpeta del historial '{ $path }': { $reason }
+history-error-damaged = el historial '{ $path }' no es un historial de lactriage, o está dañado ({ $reason }); muévalo a otro lugar para empezar uno nuevo
+history-error-newer = el historial '{ $path }' lo escribió una versión más nueva de lactriage (esquema { $found }; esta conoce el { $known }); actualice lactriage
+history-error-sql = no se puede usar el historial '{ $path }': { $reason }
+history-error-no-episode = no hay ningún episodio { $episode } en el historial (de este cliente); `lactriage history` los muestra
+history-error-not-ours = '{ $path }' es una base de datos de otro programa, no un historial de lactriage; indique otro archivo con --history
+history-error-in-use = las evaluaciones se borraron, pero otro lactriage está usando el historial '{ $path }', así que sus páginas antiguas pueden quedar en su registro hasta que termine; entonces vuelva a ejecutar --forget
+history-error-no-folder = no se conoce ninguna carpeta de historial en este sistema; indique una con --history FILE o LACTRIAGE_HISTORY
+output-exists = '{ $path }' ya existe; use --force para reemplazarlo
+output-cannot-write = no se puede escribir '{ $path }': { $reason }
+error-forget-what = --forget necesita un número de episodio de `lactriage history`, o `all`; '{ $what }' no es ninguno de los dos
+history-urgency = { $urgency ->
+    [self_care] en casa
+    [within_days] en días
+    [within_24h] en 24 h
+    [today] hoy
+    [emergency] emergencia
+   *[other] { $urgency }
+  }
