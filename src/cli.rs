@@ -410,15 +410,13 @@ pub fn take_language(
         };
         match Language::from_code(&value) {
             Some(named) => language = Some(named),
+            // The parser's own error, which lists the languages.
             None => {
-                let refused = command_in(Language::En).try_get_matches_from([
+                command_in(Language::En).try_get_matches_from([
                     "lactriage",
                     "--lang",
                     value.as_str(),
-                ]);
-                if let Err(e) = refused {
-                    return Err(e);
-                }
+                ])?;
             }
         }
     }
