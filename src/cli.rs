@@ -570,3 +570,107 @@ fn translate(mut command: clap::Command, path: &str, language: Language) -> clap
                 .help(text("cli-help-flag").unwrap_or_else(|| "Print help".to_string())),
         )
 }
+
+/// A usage error in `language`. clap writes its errors in English; the
+/// common ones (an unknown argument or subcommand, a refused value, a
+/// missing argument, two that conflict) are written here from their
+/// parts, the others as clap writes them.
+pub fn render_error(error: &clap::Error, language: Language) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if language == Language::En {
+        return error.render().to_string();
+    }
+    let text = |id: &str, args: &[(&str, crate::i18n::Value)]| {
+        crate::i18n::lookup(language, id, args).unwrap_or_default()
+    };
+    let one = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => list.first().cloned(),
+        _ => None,
+    };
+    let all = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(list)) => list.clone(),
+        _ => Vec::new(),
+    };
+    let arg = one(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            let mut m = text("clap-unknown-argument", &[("arg", arg.into())]);
+            if let Some(suggested) = one(ContextKind::SuggestedArg) {
+                m.push_str(&format!(
+                    "\n\n  {}",
+                    text("clap-tip-argument", &[("arg", suggested.into())])
+                ));
+            }
+            m
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = one(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut m = text("clap-unknown-subcommand", &[("name", name.into())]);
+            if let Some(suggested) = one(ContextKind::SuggestedSubcommand) {
+                m.push_str(&format!(
+                    "\n\n  {}",
+                    text("clap-tip-subcommand", &[("name", suggested.into())])
+                ));
+            }
+            m
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = one(ContextKind::InvalidValue).unwrap_or_default();
+            let mut m = text(
+                "clap-invalid-value",
+                &[("value", value.into()), ("arg", arg.into())],
+            );
+            if let Some(cause) = std::error::Error::source(error) {
+                m.push_str(&format!(": {cause}"));
+            }
+            let valid = all(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                m.push_str(&format!(
+                    "\n  [{}: {}]",
+                    text("cli-possible-values", &[]).to_lowercase(),
+                    valid.join(", ")
+                ));
+            }
+            m
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let mut m = text("clap-missing-arguments", &[]);
+            for missing in all(ContextKind::InvalidArg) {
+                m.push_str(&format!("\n  {missing}"));
+            }
+            m
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = one(ContextKind::PriorArg).unwrap_or_default();
+            text(
+                "clap-conflict",
+                &[("arg", arg.into()), ("other", prior.into())],
+            )
+        }
+        _ => return error.render().to_string(),
+    };
+    if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let heading = text("cli-heading-usage", &[]);
+        let body = usage
+            .trim_start()
+            .strip_prefix("Usage:")
+            .unwrap_or(&usage)
+            .trim();
+        // Later lines of the usage line up under the first.
+        let indent = " ".repeat(heading.chars().count() + 2);
+        let body = body
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(&format!("\n{indent}"));
+        message.push_str(&format!("\n\n{heading}: {body}"));
+    }
+    format!(
+        "{} {message}\n\n{}\n",
+        text("error-label", &[]),
+        text("clap-more-information", &[])
+    )
+}

@@ -137,7 +137,7 @@ where
             } else {
                 (stderr, ExitCode::BadInput)
             };
-            let _ = write!(stream, "{}", e.render());
+            let _ = write!(stream, "{}", cli::render_error(&e, language));
             return code.code();
         }
     };

@@ -338,6 +338,19 @@ fn help_in_spanish() {
         "{format}"
     );
     assert!(!format.contains("Possible values"), "{format}");
+    // Usage errors: the common ones in Spanish, from clap's parts.
+    Test::new()
+        .args(["--lang", "es", "--audiense", "x"])
+        .status(2)
+        .stderr_has("argumento inesperado '--audiense'")
+        .stderr_has("sugerencia: existe un argumento parecido: '--audience'")
+        .stderr_has("Uso: lactriage --audience <AUDIENCE>")
+        .stderr_has("Para más información, pruebe '--help'.");
+    Test::new()
+        .args(["--lang", "es", "assess", "--format", "xml"])
+        .status(2)
+        .stderr_has("valor no válido 'xml' para '--format <FORMAT>'")
+        .stderr_has("[valores posibles: text, json, markdown]");
     // A language it does not speak is a usage error that lists them.
     Test::new()
         .args(["--lang", "fr", "questions"])
@@ -376,7 +389,13 @@ fn every_message_has_its_spanish() {
     assert!(missing.is_empty(), "no Spanish for {missing:?}");
     let extra: Vec<_> = es
         .iter()
-        .filter(|id| !en.contains(*id) && !cli.contains(*id) && !id.starts_with("cli-"))
+        // English `--help` and usage errors are clap's own.
+        .filter(|id| {
+            !en.contains(*id)
+                && !cli.contains(*id)
+                && !id.starts_with("cli-")
+                && !id.starts_with("clap-")
+        })
         .collect();
     assert!(extra.is_empty(), "Spanish only: {extra:?}");
 }
