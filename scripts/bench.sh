@@ -40,7 +40,8 @@ taskset -c 0 target/release/examples/startup 1000 \
     "$bin --version" \
     "$bin --answers examples/ductal-narrowing.json" \
     "$bin --answers examples/ductal-narrowing.json --format json" \
-    "$bin rules check"
+    "$bin rules check" \
+    "$bin --lang es --answers examples/ductal-narrowing.json"
 
 echo
 echo "== batch, $lines lines =="
