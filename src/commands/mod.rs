@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::i18n::Language;
-use crate::rules::{translation, Rules, Translated};
+use crate::rules::{translation, Rules, RulesError, Translated};
 
 /// A file's text; one that is not UTF-8 is refused with the line and
 /// column of its first bad byte. A byte-order mark is dropped.
@@ -73,26 +73,54 @@ pub(crate) fn load_rules_translated(
     let rules = match path {
         None => Rules::builtin_in(language).map_err(Error::BuiltinRules)?,
         Some(_) if language == Language::En => return Ok((load_rules(path)?, None)),
-        Some(path) => {
-            let shown = path.display().to_string();
-            let beside = translation::file_name(&shown, language.code());
-            if !Path::new(&beside).is_file() {
-                let notice = crate::t!("rules-not-translated", file = shown, expected = beside);
+        Some(path) => match load_translation_beside(path, language)? {
+            Some(beside) => beside.loaded?,
+            None => {
+                let notice = crate::t!(
+                    "rules-not-translated",
+                    file = path.display().to_string(),
+                    expected = translation::file_name(&path.display().to_string(), language.code())
+                );
                 return Ok((load_rules(Some(path))?, Some(notice)));
             }
-            let text = read_file(path, "rules file")?;
-            let translated = read_file(Path::new(&beside), "translation")?;
-            Rules::parse_translated(
-                &text,
-                &shown,
-                None,
-                Translated {
-                    text: &translated,
-                    origin: &beside,
-                    language: language.code(),
-                },
-            )?
-        }
+        },
     };
     Ok((Box::leak(Box::new(rules)), None))
+}
+
+/// A translation found beside a rules file, and the rules read with it.
+pub(crate) struct Beside {
+    /// The translation's file name, as errors give it.
+    pub origin: String,
+    pub loaded: Result<Rules, RulesError>,
+}
+
+/// The rules of `path` with the text of their translation into `language`
+/// beside them (`NAME.es.toml` for `NAME.toml`); `None` when there is no
+/// such file.
+pub(crate) fn load_translation_beside(
+    path: &Path,
+    language: Language,
+) -> Result<Option<Beside>, Error> {
+    let shown = path.display().to_string();
+    let beside = translation::file_name(&shown, language.code());
+    if !Path::new(&beside).is_file() {
+        return Ok(None);
+    }
+    let text = read_file(path, "rules file")?;
+    let translated = read_file(Path::new(&beside), "translation")?;
+    let loaded = Rules::parse_translated(
+        &text,
+        &shown,
+        None,
+        Translated {
+            text: &translated,
+            origin: &beside,
+            language: language.code(),
+        },
+    );
+    Ok(Some(Beside {
+        origin: beside,
+        loaded,
+    }))
 }

@@ -13,9 +13,7 @@ use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::i18n::Language;
 use crate::output_file::OutputFile;
-use crate::rules::{
-    translation, Rules, Translated, BUILTIN_CASES, BUILTIN_CASES_ORIGIN, BUILTIN_CHANGELOG,
-};
+use crate::rules::{Rules, BUILTIN_CASES, BUILTIN_CASES_ORIGIN, BUILTIN_CHANGELOG};
 
 /// `lactriage rules ...`: the status says whether the check, the cases or
 /// the comparison found something (1) or not (0).
@@ -184,27 +182,13 @@ fn check_translations(file: Option<&Path>) -> Result<Vec<TranslationStatus>, Err
                 if language == Language::En {
                     continue;
                 }
-                let shown = path.display().to_string();
-                let beside = translation::file_name(&shown, code);
-                if !Path::new(&beside).is_file() {
+                let Some(beside) = super::load_translation_beside(path, language)? else {
                     continue;
-                }
-                let text = read_file(path, "rules file")?;
-                let translated = read_file(Path::new(&beside), "translation")?;
-                let result = Rules::parse_translated(
-                    &text,
-                    &shown,
-                    None,
-                    Translated {
-                        text: &translated,
-                        origin: &beside,
-                        language: code,
-                    },
-                );
+                };
                 TranslationStatus {
                     language: code,
-                    origin: beside,
-                    problems: result.err(),
+                    origin: beside.origin,
+                    problems: beside.loaded.err(),
                 }
             }
         };

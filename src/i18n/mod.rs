@@ -226,15 +226,7 @@ pub fn date_time<Tz: chrono::TimeZone>(time: &chrono::DateTime<Tz>) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    use chrono::Datelike;
-    crate::t!(
-        "date-time",
-        weekday = crate::t!(WEEKDAYS[time.weekday().num_days_from_monday() as usize]),
-        day = time.day(),
-        month = crate::t!(MONTHS[time.month0() as usize]),
-        year = time.year(),
-        time = time.format("%H:%M").to_string()
-    )
+    date("date-time", time)
 }
 
 /// A time within the year, as the prompt and follow-ups say it:
@@ -243,12 +235,20 @@ pub fn date_short<Tz: chrono::TimeZone>(time: &chrono::DateTime<Tz>) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
+    date("date-short", time)
+}
+
+fn date<Tz: chrono::TimeZone>(id: &str, time: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     use chrono::Datelike;
     crate::t!(
-        "date-short",
+        id,
         weekday = crate::t!(WEEKDAYS[time.weekday().num_days_from_monday() as usize]),
         day = time.day(),
         month = crate::t!(MONTHS[time.month0() as usize]),
+        year = time.year(),
         time = time.format("%H:%M").to_string()
     )
 }
