@@ -200,11 +200,12 @@ impl Rules {
         digest: Option<&str>,
         translation: Translated,
     ) -> Result<Rules, RulesError> {
-        let mut file = load::parse_file(text, origin)?;
         let digest = digest.map_or_else(|| load::sha256_hex(text), str::to_string);
         // The rules are checked as written first: a problem of theirs is
-        // reported against their own file.
+        // reported against their own file. Checking consumes the parsed
+        // file, so it is read again to take the translation's text.
         load::build_file(load::parse_file(text, origin)?, text, origin, Some(&digest))?;
+        let mut file = load::parse_file(text, origin)?;
         let parsed = translation::parse(translation.text, translation.origin)?;
         translation::check(
             &parsed,
