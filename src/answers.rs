@@ -354,8 +354,9 @@ pub fn parse_answer(q: &Question, raw: &RawAnswer) -> Result<Answer, AnswerError
         QuestionKind::YesNo | QuestionKind::YesNoUnsure { .. } => {
             let unsure_ok = matches!(q.kind, QuestionKind::YesNoUnsure { .. });
             match (raw, text.as_deref()) {
-                (RawAnswer::Bool(true), _)
-                | (_, Some("yes" | "y" | "true" | "sí" | "si" | "s")) => Ok(Answer::Yes),
+                (RawAnswer::Bool(true), _) | (_, Some("yes" | "y" | "true" | "sí" | "si")) => {
+                    Ok(Answer::Yes)
+                }
                 (RawAnswer::Bool(false), _) | (_, Some("no" | "n" | "false")) => Ok(Answer::No),
                 (
                     _,
@@ -836,6 +837,15 @@ mod tests {
         }
         assert_eq!(words("  No   SÉ "), "no sé");
         assert!(same_words("Atrás", "atrás"));
+        // "s" is no answer: at the plain prompt it is the first letter of
+        // Skip, and a skipped intake question must not be recorded as yes.
+        let rules = Rules::builtin().expect("loads");
+        let q = rules.question("nipple_shield").expect("an intake question");
+        let text = |t: &str| RawAnswer::Text(t.to_string());
+        assert!(parse_answer(q, &text("s")).is_err());
+        for yes in ["sí", "SÍ", "si", "yes", "y"] {
+            assert_eq!(parse_answer(q, &text(yes)), Ok(Answer::Yes), "{yes}");
+        }
     }
 
     fn temperature(text: &str) -> Result<Temperature, String> {

@@ -332,7 +332,8 @@ impl<R: BufRead, W: Write> Prompt for PlainPrompt<R, W> {
                 return Ok(false);
             };
             match line.trim().to_lowercase().as_str() {
-                "1" | "y" | "yes" | "s" | "sí" | "si" => return Ok(true),
+                // Not "s": in a menu it is the first letter of Skip.
+                "1" | "y" | "yes" | "sí" | "si" => return Ok(true),
                 "2" | "n" | "no" => return Ok(false),
                 _ => self.say(&format!("  {}", t!("plain-please-1-or-2")))?,
             }

@@ -220,7 +220,10 @@ impl Rules {
             },
         )?;
         translation::apply(parsed, &mut file);
-        load::build_file(file, text, translation.origin, Some(&digest))
+        // The check above makes this hold; should it not, the positions are
+        // the rules file's, so the error names both files.
+        let both = format!("{origin} with {}", translation.origin);
+        load::build_file(file, text, &both, Some(&digest))
     }
 
     /// Builds the question id lookup (not part of the compiled form).

@@ -25,7 +25,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::file::RulesFile;
+use super::file::{PresetDef, RulesFile};
 use super::{Problem, RulesError};
 
 type Text = Spanned<String>;
@@ -94,7 +94,10 @@ pub struct QuestionText {
     pub help: Option<Text>,
     pub unsure_means: Option<Text>,
     pub unit: Option<Text>,
-    pub presets: Option<Spanned<Vec<Text>>>,
+    /// Each preset's label by the value it records, written as answers
+    /// write it (`0`, `>0-48`, `168+`): keyed, not in order, so that a
+    /// label cannot end up on another value.
+    pub presets: Option<Map<Text>>,
     pub choices: Option<Map<ChoiceText>>,
 }
 
@@ -229,26 +232,39 @@ impl Findings<'_> {
     }
 }
 
+fn take<T>(map: &mut Map<T>, id: &str) -> Option<T> {
+    let key = map.keys().find(|k| k.get_ref() == id)?.clone();
+    map.remove(&key)
+}
+
+/// A preset's value as answers write it: `0`, `0-24`, `>0-48`, `168+`.
+fn preset_key(preset: &PresetDef) -> String {
+    let n = super::format_number;
+    let (from, exclusive) = match (preset.value, preset.from, preset.above) {
+        (Some(value), _, _) => return n(value),
+        (None, Some(from), _) => (from, false),
+        (None, None, Some(above)) => (above, true),
+        (None, None, None) => (0.0, false),
+    };
+    let start = if exclusive { ">" } else { "" };
+    match preset.to {
+        Some(to) => format!("{start}{}-{}", n(from), n(to)),
+        None => format!("{start}{}+", n(from)),
+    }
+}
+
 fn get<'m, T>(map: &'m Map<T>, id: &str) -> Option<(&'m Text, &'m T)> {
     map.iter().find(|(k, _)| k.get_ref() == id)
 }
 
 /// The `{question_id}` quotes of a why, which must be the same in every
-/// language: the loader has checked that each path asks them.
-fn quotes(text: &str) -> BTreeSet<&str> {
-    let mut found = BTreeSet::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                found.insert(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            None => break,
-        }
-    }
-    found
+/// language: the loader has checked that each path asks them. `None` when
+/// a brace is left open.
+fn quotes(text: &str) -> Option<BTreeSet<&str>> {
+    super::load::placeholders(text)
+        .into_iter()
+        .collect::<Result<_, ()>>()
+        .ok()
 }
 
 /// Every problem of `translation` (its `text`, named `origin`) as a
@@ -456,15 +472,37 @@ fn check_questions(f: &mut Findings, translation: &TranslationFile, rules: &Rule
             span.clone(),
         );
         match (&t.presets, &q.presets) {
-            (Some(list), Some(presets)) => {
-                f.list(list, presets.get_ref().len(), &format!("{table} presets"))
+            (Some(given), Some(presets)) => {
+                let keys: Vec<String> = presets
+                    .get_ref()
+                    .iter()
+                    .map(|p| preset_key(p.get_ref()))
+                    .collect();
+                let known: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+                f.unknown(
+                    given,
+                    &known,
+                    &format!(
+                        "preset value of question '{id}' (as answers write it: {})",
+                        keys.join(", ")
+                    ),
+                );
+                for key in &keys {
+                    match get(given, key) {
+                        Some((_, label)) => f.text(label, &format!("{table} preset \"{key}\"")),
+                        None => f.at(
+                            span.clone(),
+                            format!("{table} has no label for the preset \"{key}\""),
+                        ),
+                    }
+                }
             }
             (None, Some(_)) => f.at(
                 span.clone(),
                 format!("{table} has no presets: the rules have some"),
             ),
-            (Some(list), None) => f.at(
-                list.span(),
+            (Some(_), None) => f.at(
+                span.clone(),
                 format!("{table} has presets, but the rules have none to translate"),
             ),
             (None, None) => {}
@@ -606,7 +644,14 @@ fn check_outcomes(f: &mut Findings, translation: &TranslationFile, rules: &Rules
             ),
         ] {
             if let (Some(given), Some(original)) = (given, original) {
-                let (want, got) = (quotes(original.get_ref()), quotes(given.get_ref()));
+                let want = quotes(original.get_ref()).unwrap_or_default();
+                let Some(got) = quotes(given.get_ref()) else {
+                    f.at(
+                        given.span(),
+                        format!("{table} {what} has a '{{' that is not closed: a quote is written {{question_id}}"),
+                    );
+                    continue;
+                };
                 if want != got {
                     let list = |s: &BTreeSet<&str>| {
                         if s.is_empty() {
@@ -639,10 +684,6 @@ pub(super) fn apply(translation: TranslationFile, rules: &mut RulesFile) {
         if let Some(text) = text {
             *target.get_mut() = text.into_inner();
         }
-    }
-    fn take<T>(map: &mut Map<T>, id: &str) -> Option<T> {
-        let key = map.keys().find(|k| k.get_ref() == id)?.clone();
-        map.remove(&key)
     }
     let TranslationFile {
         rules: meta,
@@ -710,9 +751,11 @@ pub(super) fn apply(translation: TranslationFile, rules: &mut RulesFile) {
             put(means, t.unsure_means);
         }
         q.unit_label = t.unit.map(Spanned::into_inner);
-        if let (Some(presets), Some(labels)) = (&mut q.presets, t.presets) {
-            for (preset, label) in presets.get_mut().iter_mut().zip(labels.into_inner()) {
-                preset.get_mut().label = label.into_inner();
+        if let (Some(presets), Some(mut labels)) = (&mut q.presets, t.presets) {
+            for preset in presets.get_mut().iter_mut() {
+                if let Some(label) = take(&mut labels, &preset_key(preset.get_ref())) {
+                    preset.get_mut().label = label.into_inner();
+                }
             }
         }
         if let (Some(choices), Some(mut texts)) = (&mut q.choices, t.choices) {
