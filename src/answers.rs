@@ -205,7 +205,7 @@ impl<'de> serde::Deserialize<'de> for RawAnswer {
                 mut seq: A,
             ) -> Result<RawAnswer, A::Error> {
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawAnswer::Text("a list".to_string()))
+                Ok(RawAnswer::Text(t!("answer-a-list")))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -215,7 +215,7 @@ impl<'de> serde::Deserialize<'de> for RawAnswer {
                     .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
                     .is_some()
                 {}
-                Ok(RawAnswer::Text("an object".to_string()))
+                Ok(RawAnswer::Text(t!("answer-an-object")))
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -465,7 +465,7 @@ pub fn number_wanted(spec: &crate::rules::NumberSpec) -> String {
 
 fn number_accepted(spec: &crate::rules::NumberSpec, not_measured: bool) -> String {
     let n = crate::i18n::number;
-    let whole = if spec.whole { "yes" } else { "no" };
+    let whole = crate::i18n::select(spec.whole);
     let range = match (spec.min, spec.max) {
         (Some(lo), Some(hi)) => t!("number-from-to", whole = whole, from = n(lo), to = n(hi)),
         (Some(lo), None) => t!("number-at-least", whole = whole, from = n(lo)),

@@ -108,7 +108,8 @@ where
     let (flag, args) = match cli::take_language(args) {
         Ok(taken) => taken,
         Err(e) => {
-            let _ = write!(stderr, "{}", e.render());
+            let language = i18n::Language::choose(None, terminal.locale.as_deref());
+            let _ = write!(stderr, "{}", cli::render_error(&e, language));
             return ExitCode::BadInput.code();
         }
     };
@@ -141,9 +142,10 @@ where
             return code.code();
         }
     };
-    // Batch writes records for scripts: the same words whatever the
-    // language, as its ids are.
-    if matches!(cli.command, Some(Command::Batch(_))) {
+    // Batch writes records for scripts, and the rules commands reports for
+    // rules authors in the rules' own words: the same whatever the
+    // language, as their ids are.
+    if matches!(cli.command, Some(Command::Batch(_) | Command::Rules(_))) {
         i18n::set(i18n::Language::En);
     }
     let color = match &cli.command {

@@ -438,7 +438,10 @@ fn the_history_in_spanish() {
         .status(0)
         .stdout();
     assert!(result.contains("Desde su última evaluación"), "{result}");
-    assert!(result.contains("38,6"), "{result}");
+    assert!(
+        result.contains("La temperatura bajó de 38,6 a 37,2 °C."),
+        "{result}"
+    );
     assert!(!result.contains("Temperature down"), "{result}");
     let table = run(&file)
         .args(["--lang", "es", "history"])

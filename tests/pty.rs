@@ -1189,8 +1189,9 @@ fn a_time_typed_at_a_duration_menu_is_the_time() {
 }
 
 /// A parent in Spanish, by the locale: the questions, the menus, a
-/// reading with a decimal comma, a duration typed in days in the menu that
-/// takes a time, "atrás" typed to go back, and the result, all in Spanish.
+/// reading with a decimal comma, a duration typed in Spanish in the menu
+/// that takes a time, "atrás" typed to go back (at a typed question and in
+/// that menu), and the result, all in Spanish.
 #[test]
 fn a_spanish_journey() {
     let mut command = Command::new(BIN);

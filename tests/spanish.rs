@@ -82,15 +82,110 @@ fn english_sentences() -> BTreeSet<String> {
 
 /// The program's own English messages of two words or more that read
 /// differently in Spanish.
+///
+/// A message with variables is cut at them (Fluent writes a variable it
+/// was not given as `{$name}`), and each piece of three words or more
+/// counts on its own.
 fn english_messages() -> Vec<String> {
-    i18n::message_ids(Language::En)
-        .into_iter()
-        .filter_map(|id| {
-            let en = i18n::lookup(Language::En, &id, &[])?;
-            let es = i18n::lookup(Language::Es, &id, &[])?;
-            (en != es && en.split_whitespace().count() >= 2 && !en.contains('{')).then_some(en)
+    let mut pieces = Vec::new();
+    for id in i18n::message_ids(Language::En) {
+        let (Some(en), Some(es)) = (
+            i18n::lookup(Language::En, &id, &[]),
+            i18n::lookup(Language::Es, &id, &[]),
+        ) else {
+            continue;
+        };
+        if !en.contains('{') {
+            if en != es && en.split_whitespace().count() >= 2 {
+                pieces.push(en);
+            }
+            continue;
+        }
+        for piece in en.split(['{', '}']) {
+            let piece = piece.trim();
+            if piece.starts_with('$') || piece.split_whitespace().count() < 3 || es.contains(piece)
+            {
+                continue;
+            }
+            pieces.push(piece.to_string());
+        }
+    }
+    pieces
+}
+
+/// Whether `phrase` is in `text` as whole words: "a list" is not in "una
+/// lista".
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(|c| is_word(c) && phrase.starts_with(is_word))
+            && !after.is_some_and(|c| is_word(c) && phrase.ends_with(is_word))
+    })
+}
+
+/// `id = text` entries of a Fluent file, with their continuation lines.
+fn ftl_entries(text: &str) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let starts_entry = line
+            .split_once(" =")
+            .filter(|(id, _)| {
+                !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .filter(|_| !line.starts_with([' ', '#']));
+        match (starts_entry, entries.last_mut()) {
+            (Some((id, rest)), _) => entries.push((id.to_string(), rest.to_string())),
+            (None, Some((_, body))) if !line.starts_with('#') => {
+                body.push('\n');
+                body.push_str(line);
+            }
+            _ => {}
+        }
+    }
+    entries
+}
+
+/// The `$variables` a Fluent message uses.
+fn variables(body: &str) -> BTreeSet<String> {
+    body.split('$')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect()
         })
         .collect()
+}
+
+/// Each Spanish message uses the variables of its English one: a misspelt
+/// variable would be shown to the person as `{$name}`.
+#[test]
+fn spanish_messages_use_the_english_variables() {
+    let read = |language: &str| -> Vec<(String, String)> {
+        let dir = project_file(&format!("src/i18n/{language}"));
+        let mut entries = Vec::new();
+        for file in std::fs::read_dir(&dir).expect("the folder") {
+            let text = std::fs::read_to_string(file.expect("an entry").path()).expect("readable");
+            entries.extend(ftl_entries(&text));
+        }
+        entries
+    };
+    let english: std::collections::BTreeMap<String, String> = read("en").into_iter().collect();
+    let spanish = read("es");
+    assert!(spanish.len() > 300, "{} Spanish messages", spanish.len());
+    let mut checked = 0;
+    for (id, body) in &spanish {
+        if let Some(en) = english.get(id) {
+            assert_eq!(variables(body), variables(en), "{id}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, english.len());
 }
 
 /// Only the sources keep English text: every other text of the rules has
@@ -160,7 +255,7 @@ fn no_english_sentence_in_a_spanish_result() {
             let out = ran.stdout();
             for english in sentences.iter().chain(&messages) {
                 assert!(
-                    !out.contains(english.as_str()),
+                    !contains_phrase(&out, english),
                     "case '{}' {args:?}: English {english:?} in:\n{out}",
                     case.name
                 );
@@ -206,16 +301,27 @@ fn spanish_answers_are_understood() {
     }
     let answers = |v: &serde_json::Value| v["answers"].clone();
     assert_eq!(answers(&english), answers(&spanish));
-    for (id, value) in [("lump", "si"), ("recent_fever", "No lo sé")] {
-        Test::new()
-            .args(["--format", "json"])
-            .baseline_with(&[(id, value)])
-            .status(0);
-    }
-    for value in ["1 semana", "36 horas", "3 dias"] {
-        Test::new()
-            .baseline_with(&[("duration_hours", value)])
-            .status(0);
+    // Each spelling records the answer its English one does.
+    for (id, spanish, english) in [
+        ("lump", "si", "yes"),
+        ("recent_fever", "No lo sé", "unsure"),
+        ("recent_fever", "NO SE", "unsure"),
+        ("duration_hours", "1 semana", "168"),
+        ("duration_hours", "una semana", "168"),
+        ("duration_hours", "36 horas", "36"),
+        ("duration_hours", "3 dias", "72"),
+        ("duration_hours", "un día", "24"),
+        ("temperature", "38,6 grados", "38.6"),
+    ] {
+        let run = |value: &str| {
+            Test::new()
+                .args(["--format", "json"])
+                .baseline_with(&[(id, value)])
+                .status(0)
+                .json()["answers"][id]
+                .clone()
+        };
+        assert_eq!(run(spanish), run(english), "{id} = {spanish}");
     }
 }
 
@@ -319,6 +425,8 @@ fn help_in_spanish() {
     assert!(help.contains("Comandos:"), "{help}");
     assert!(!help.contains("Options:"), "{help}");
     assert!(!help.contains("Print help"), "{help}");
+    assert!(!help.contains("Print this message"), "{help}");
+    assert!(help.contains("Muestra esta ayuda"), "{help}");
     assert!(!help.contains("How to print the result"), "{help}");
     let sub = Test::new()
         .args(["history", "--help"])
@@ -405,6 +513,7 @@ fn every_message_has_its_spanish() {
 fn every_message_used_exists() {
     let en: BTreeSet<String> = i18n::message_ids(Language::En).into_iter().collect();
     let mut unknown = Vec::new();
+    let mut used = 0;
     let mut files = vec![project_file("src")];
     while let Some(path) = files.pop() {
         if path.is_dir() {
@@ -417,7 +526,7 @@ fn every_message_used_exists() {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("readable");
-        for (at, _) in text.match_indices("t!(\"") {
+        for (at, _) in text.match_indices("t!(") {
             // `t!`, not `format!` or `print!`, and not in a comment.
             let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
@@ -425,14 +534,19 @@ fn every_message_used_exists() {
             {
                 continue;
             }
-            let rest = &text[at + 4..];
+            // The id, on the same line or the next (as rustfmt wraps it).
+            let Some(rest) = text[at + 3..].trim_start().strip_prefix('"') else {
+                continue;
+            };
             let id = &rest[..rest.find('"').unwrap_or(0)];
+            used += 1;
             if !en.contains(id) {
                 unknown.push(format!("{}: {id}", path.display()));
             }
         }
     }
     assert!(unknown.is_empty(), "no such message: {unknown:?}");
+    assert!(used > 200, "found only {used} uses of t!");
 }
 
 /// The Spanish translation beside a copy of the rules is checked by

@@ -102,7 +102,7 @@ pub(crate) fn run(
             if let Some(since) = follow_up::hours_since_start(rules, episode, &now) {
                 let why = t!(
                     "note-counted-from",
-                    at_most = if since.at_most { "yes" } else { "no" },
+                    at_most = crate::i18n::select(since.at_most),
                     when = follow_up::when(&since.from)
                 );
                 if person {
@@ -383,10 +383,10 @@ fn load_answers(args: &AssessArgs, rules: &Rules, stdin: &mut dyn Read) -> Resul
                 .read_to_string(&mut text)
                 .map_err(|source| Error::Read {
                     what: "answers from",
-                    path: "standard input".into(),
+                    path: t!("standard-input").into(),
                     source,
                 })?;
-            Answers::from_json(&text, "standard input", rules)?
+            Answers::from_json(&text, &t!("standard-input"), rules)?
         }
         Some(path) => {
             let text = read_file(path, "answers file")?;

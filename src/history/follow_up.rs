@@ -219,7 +219,7 @@ fn deadlines(
                 if on >= 48.0 && (started < 48.0 || at_most) {
                     passed.push(t!(
                         "deadline-antibiotics",
-                        at_most = if at_most { "yes" } else { "no" },
+                        at_most = crate::i18n::select(at_most),
                         hours = number(on)
                     ));
                 }

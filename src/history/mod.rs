@@ -591,8 +591,8 @@ pub fn remembered_choice() -> Option<bool> {
 
 /// Remembers the person's answer.
 pub fn remember_choice(keep: bool) -> std::io::Result<PathBuf> {
-    let path = preference_path()
-        .ok_or_else(|| std::io::Error::other("no configuration folder is known on this system"))?;
+    let path =
+        preference_path().ok_or_else(|| std::io::Error::other(t!("history-no-config-folder")))?;
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;
     }

@@ -114,10 +114,10 @@ pub fn set(language: Language) {
 }
 
 pub fn current() -> Language {
-    match CURRENT.load(Ordering::Relaxed) {
-        1 => Language::Es,
-        _ => Language::En,
-    }
+    Language::ALL
+        .get(usize::from(CURRENT.load(Ordering::Relaxed)))
+        .copied()
+        .unwrap_or_default()
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -126,10 +126,8 @@ type Bundle = FluentBundle<FluentResource>;
 const FILES: usize = 5;
 
 /// One bundle per file, parsed on first use.
-static BUNDLES: [[OnceLock<Bundle>; FILES]; 2] = [
-    [const { OnceLock::new() }; FILES],
-    [const { OnceLock::new() }; FILES],
-];
+static BUNDLES: [[OnceLock<Bundle>; FILES]; Language::ALL.len()] =
+    [const { [const { OnceLock::new() }; FILES] }; Language::ALL.len()];
 
 fn bundle(language: Language, file: usize) -> &'static Bundle {
     BUNDLES[language as usize][file].get_or_init(|| {
@@ -276,6 +274,15 @@ const MONTHS: [&str; 12] = [
     "month-nov",
     "month-dec",
 ];
+
+/// A yes/no fact as a Fluent selector, `[yes]` or `[no]`.
+pub fn select(fact: bool) -> &'static str {
+    if fact {
+        "yes"
+    } else {
+        "no"
+    }
+}
 
 /// Converts argument values for [`t!`](crate::t).
 pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {

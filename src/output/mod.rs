@@ -196,12 +196,12 @@ fn assumption(q: &Question, audience: Audience) -> String {
         (Audience::Parent, None) => t!(
             "assumed-parent",
             label = q.label.as_str(),
-            as_yes = if as_yes { "yes" } else { "no" }
+            as_yes = crate::i18n::select(as_yes)
         ),
         (Audience::Consultant, _) => t!(
             "assumed-consultant",
             label = q.label.as_str(),
-            as_yes = if as_yes { "yes" } else { "no" }
+            as_yes = crate::i18n::select(as_yes)
         ),
     }
 }
@@ -226,7 +226,7 @@ pub fn describe_answer(q: &Question, answer: &Answer, audience: Audience) -> Str
             },
         ) => t!(
             "answer-unsure-counted",
-            as_yes = if *unsure_counts_as_yes { "yes" } else { "no" }
+            as_yes = crate::i18n::select(*unsure_counts_as_yes)
         ),
         (Answer::Unsure, _) => t!("answer-unsure-lower"),
         (Answer::Choice(id), QuestionKind::Choice(choices)) => choices

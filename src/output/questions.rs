@@ -15,7 +15,7 @@ fn accepted(q: &Question) -> String {
             unsure_counts_as_yes,
         } => t!(
             "questions-yes-no-unsure",
-            as_yes = if *unsure_counts_as_yes { "yes" } else { "no" }
+            as_yes = crate::i18n::select(*unsure_counts_as_yes)
         ),
         QuestionKind::Choice(choices) => choices
             .iter()

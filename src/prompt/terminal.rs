@@ -730,7 +730,7 @@ impl Prompt for TerminalPrompt {
                     return Ok(Reply::Answer(answer.clone()));
                 }
                 MenuAction::Skip => {
-                    self.answered(&q.label, "Skip")?;
+                    self.answered(&q.label, &item.text)?;
                     return Ok(Reply::Skip);
                 }
                 MenuAction::TypeNumber => {

@@ -71,3 +71,6 @@ ago-just-now = just now
 ago-minutes = { $minutes } minutes ago
 ago-hours = { $hours } hours ago
 ago-days = { $days } days ago
+# An answer that is not a value, as an error quotes it.
+answer-a-list = a list
+answer-an-object = an object

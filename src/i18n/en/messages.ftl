@@ -86,3 +86,5 @@ history-urgency = { $urgency ->
     [emergency] emergency
    *[other] { $urgency }
   }
+standard-input = standard input
+history-no-config-folder = no configuration folder is known on this system

@@ -71,3 +71,5 @@ ago-just-now = hace un momento
 ago-minutes = hace { $minutes } minutos
 ago-hours = hace { $hours } horas
 ago-days = hace { $days } días
+answer-a-list = una lista
+answer-an-object = un objeto

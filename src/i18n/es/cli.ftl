@@ -115,3 +115,5 @@ clap-invalid-value = valor no válido '{ $value }' para '{ $arg }'
 clap-missing-arguments = faltan estos argumentos obligatorios:
 clap-conflict = el argumento '{ $arg }' no se puede usar con '{ $other }'
 clap-more-information = Para más información, pruebe '--help'.
+clap-value-required = falta el valor de '{ $arg }'
+cli-help-subcommand = Muestra esta ayuda, o la de los subcomandos indicados

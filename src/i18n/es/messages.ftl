@@ -97,3 +97,5 @@ history-urgency = { $urgency ->
     [emergency] emergencia
    *[other] { $urgency }
   }
+standard-input = la entrada estándar
+history-no-config-folder = no se conoce ninguna carpeta de configuración en este sistema
