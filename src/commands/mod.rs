@@ -89,7 +89,7 @@ pub(crate) fn load_rules_translated(
 }
 
 /// A translation found beside a rules file, and the rules read with it.
-pub(crate) struct Beside {
+pub(crate) struct TranslationBeside {
     /// The translation's file name, as errors give it.
     pub origin: String,
     pub loaded: Result<Rules, RulesError>,
@@ -101,7 +101,7 @@ pub(crate) struct Beside {
 pub(crate) fn load_translation_beside(
     path: &Path,
     language: Language,
-) -> Result<Option<Beside>, Error> {
+) -> Result<Option<TranslationBeside>, Error> {
     let shown = path.display().to_string();
     let beside = translation::file_name(&shown, language.code());
     if !Path::new(&beside).is_file() {
@@ -119,7 +119,7 @@ pub(crate) fn load_translation_beside(
             language: language.code(),
         },
     );
-    Ok(Some(Beside {
+    Ok(Some(TranslationBeside {
         origin: beside,
         loaded,
     }))
