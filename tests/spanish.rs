@@ -162,8 +162,9 @@ fn variables(body: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Each Spanish message uses the variables of its English one: a misspelt
-/// variable would be shown to the person as `{$name}`.
+/// Each Spanish message uses the variables of its English one (a misspelt
+/// variable would be shown to the person as `{$name}`), and gives the same
+/// numbers (the accepted readings, 30-45 °C), perhaps more.
 #[test]
 fn spanish_messages_use_the_english_variables() {
     let read = |language: &str| -> Vec<(String, String)> {
@@ -182,6 +183,16 @@ fn spanish_messages_use_the_english_variables() {
     for (id, body) in &spanish {
         if let Some(en) = english.get(id) {
             assert_eq!(variables(body), variables(en), "{id}");
+            // A plural form may add one ("1 evaluación").
+            let spanish_numbers = numbers(body);
+            let missing: Vec<String> = numbers(en)
+                .into_iter()
+                .filter(|n| !spanish_numbers.contains(n))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{id}: {missing:?} missing:\n{en}\n{body}"
+            );
             checked += 1;
         }
     }
@@ -206,6 +217,54 @@ fn only_sources_keep_their_english() {
         .map(|(a, _)| a)
         .collect();
     assert!(unchanged.is_empty(), "left in English: {unchanged:#?}");
+}
+
+/// The numbers a text gives (`38.0`, `38,0`, `24`), as written with a
+/// point.
+fn numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let decimal = matches!(c, '.' | ',')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if decimal {
+            current.push('.');
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found.sort();
+    found
+}
+
+/// Every number of every text (a temperature, a time, a count) is in its
+/// Spanish text too: a translation must not change a threshold the person
+/// reads.
+#[test]
+fn spanish_texts_keep_every_number() {
+    let english = Rules::builtin().expect("the rules load");
+    let spanish = Rules::builtin_in(Language::Es).expect("the Spanish rules load");
+    let (en, es) = (rules_texts(&english), rules_texts(&spanish));
+    assert_eq!(en.len(), es.len());
+    let differ: Vec<String> = en
+        .iter()
+        .zip(&es)
+        .filter(|(a, b)| numbers(a) != numbers(b))
+        .map(|(a, b)| format!("{a}\n  {b}\n  {:?} != {:?}", numbers(a), numbers(b)))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} texts:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
 }
 
 /// Every case of the rules, as a parent (text) and as a consultant (the
