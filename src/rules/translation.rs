@@ -5,18 +5,19 @@
 //! rules file, so a translation cannot change a result.
 //!
 //! A translation is checked against the rules it translates: it must give
-//! every text the rules have (no more, no fewer list items, the same
-//! `{question_id}` quotes in a why), name no id the rules lack, and record
+//! every text the rules have (no more, no fewer list items, a label for
+//! each preset value, the same `{question_id}` quotes in a why), name no id
+//! the rules lack, and record
 //! the rules' name, version and SHA-256 digest, so that a translation made
 //! for other rules, or for an earlier version of these, is refused.
 //!
 //! ```
-//! use lactriage::rules::{translation, Rules, BUILTIN_RULES};
+//! use lactriage::i18n::Language;
+//! use lactriage::rules::{translation, Rules};
 //!
-//! let rules = Rules::builtin_in(lactriage::i18n::Language::Es).expect("they load");
+//! let rules = Rules::builtin_in(Language::Es).expect("they load");
 //! assert!(rules.question("lump").expect("asked").parent.starts_with("¿"));
 //! assert_eq!(translation::file_name("rules/a.toml", "es"), "rules/a.es.toml");
-//! # let _ = BUILTIN_RULES;
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
