@@ -80,7 +80,7 @@ impl Language {
             include_str!("en/results.ftl"),
             include_str!("en/prompt.ftl"),
             include_str!("en/messages.ftl"),
-            // English `--help` is the doc comments of `cli.rs`.
+            // English `--help` is the doc comments of `cli/mod.rs`.
             "",
         ];
         const ES: [&str; FILES] = [
