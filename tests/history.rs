@@ -55,6 +55,18 @@ fn keep(file: &Path, hours: i64, answers: serde_json::Value, urgency: &str, cond
         .expect("kept");
 }
 
+/// The check both follow-up tests start from: 30 hours ago, 38.6 °C and a
+/// small red patch, inflammatory mastitis, `within_24h`.
+fn keep_inflammatory_30_hours_ago(file: &Path) {
+    keep(
+        file,
+        30,
+        serde_json::json!({"sepsis_signs": "no", "temperature": 38.6, "redness": "small", "duration_hours": 10}),
+        "within_24h",
+        "inflammatory_mastitis",
+    );
+}
+
 fn run(file: &Path) -> Test {
     Test::new().env("LACTRIAGE_HISTORY", &file.display().to_string())
 }
@@ -73,13 +85,7 @@ fn a_scripted_run_keeps_nothing_without_save() {
 #[test]
 fn a_follow_up_fills_the_duration_compares_and_says_a_passed_limit() {
     let (_dir, file) = history("followup");
-    keep(
-        &file,
-        30,
-        serde_json::json!({"sepsis_signs": "no", "temperature": 38.6, "redness": "small", "duration_hours": 10}),
-        "within_24h",
-        "inflammatory_mastitis",
-    );
+    keep_inflammatory_30_hours_ago(&file);
     let result = run(&file)
         .args(answers(
             &[("temperature", "37.2"), ("redness", "small")],
@@ -422,13 +428,7 @@ fn another_programs_database_is_left_alone() {
 #[test]
 fn the_history_in_spanish() {
     let (_dir, file) = history("spanish");
-    keep(
-        &file,
-        30,
-        serde_json::json!({"sepsis_signs": "no", "temperature": 38.6, "redness": "small", "duration_hours": 10}),
-        "within_24h",
-        "inflammatory_mastitis",
-    );
+    keep_inflammatory_30_hours_ago(&file);
     let result = run(&file)
         .args(answers(
             &[("temperature", "37,2"), ("redness", "small")],

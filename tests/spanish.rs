@@ -608,24 +608,30 @@ fn every_message_used_exists() {
     assert!(used > 200, "found only {used} uses of t!");
 }
 
+/// A folder holding a copy of the default rules as `r.toml`, with their
+/// cases beside them (so that every hazard is controlled and only the
+/// translation can fail a check), and the Spanish translation's text.
+fn rules_copy(name: &str) -> (std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("lactriage-es-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (from, to) in [
+        ("rules/mastitis-spectrum.toml", "r.toml"),
+        ("rules/mastitis-spectrum.cases.toml", "r.cases.toml"),
+    ] {
+        std::fs::copy(project_file(from), dir.join(to)).expect("copied");
+    }
+    let spanish =
+        std::fs::read_to_string(project_file("rules/mastitis-spectrum.es.toml")).expect("es");
+    (dir, spanish)
+}
+
 /// The Spanish translation beside a copy of the rules is checked by
 /// `rules check`, and refused, at its line, when it misses a text, names
 /// an id the rules lack, breaks a quote, or was made for other rules.
 #[test]
 fn rules_check_refuses_a_translation_that_does_not_match() {
-    let dir = std::env::temp_dir().join(format!("lactriage-es-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let rules =
-        std::fs::read_to_string(project_file("rules/mastitis-spectrum.toml")).expect("rules");
-    let spanish =
-        std::fs::read_to_string(project_file("rules/mastitis-spectrum.es.toml")).expect("es");
+    let (dir, spanish) = rules_copy("check");
     let rules_path = dir.join("r.toml");
-    std::fs::write(&rules_path, &rules).expect("written");
-    std::fs::copy(
-        project_file("rules/mastitis-spectrum.cases.toml"),
-        dir.join("r.cases.toml"),
-    )
-    .expect("copied");
     let check = |translation: &str| {
         std::fs::write(dir.join("r.es.toml"), translation).expect("written");
         Test::new()
@@ -738,13 +744,7 @@ fn rules_check_refuses_a_translation_that_does_not_match() {
 /// A list item missing from a list is refused with the count.
 #[test]
 fn a_list_with_an_item_missing_is_refused() {
-    let dir = std::env::temp_dir().join(format!("lactriage-es-list-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let rules =
-        std::fs::read_to_string(project_file("rules/mastitis-spectrum.toml")).expect("rules");
-    let spanish =
-        std::fs::read_to_string(project_file("rules/mastitis-spectrum.es.toml")).expect("es");
-    std::fs::write(dir.join("r.toml"), &rules).expect("written");
+    let (dir, spanish) = rules_copy("list");
     // The first item of the first list, cut out.
     let start = spanish.find("self_care = [\n").expect("the list") + "self_care = [\n".len();
     let end = start + spanish[start..].find('\n').expect("a line") + 1;

@@ -74,13 +74,6 @@ fn decode() -> Option<(Compiled, &'static [u8])> {
     (compiled.fingerprint == BUILTIN_FINGERPRINT).then_some((compiled, rest))
 }
 
-/// The built-in rules from the compiled form, if it is current.
-pub(crate) fn builtin_rules() -> Option<Rules> {
-    let mut rules = decode()?.0.rules;
-    rules.index_questions();
-    Some(rules)
-}
-
 /// The built-in rules with their text in `language`, if the compiled form
 /// is current.
 pub(crate) fn builtin_rules_in(language: Language) -> Option<Rules> {

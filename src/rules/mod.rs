@@ -154,10 +154,7 @@ impl Rules {
     /// The default rules shipped with the tool, with the digest the build
     /// computed.
     pub fn builtin() -> Result<Rules, RulesError> {
-        match compiled::builtin_rules() {
-            Some(rules) => Ok(rules),
-            None => Rules::builtin_from_toml(),
-        }
+        Rules::builtin_in(Language::En)
     }
 
     /// The default rules loaded from their TOML with every check, as the
