@@ -6,22 +6,25 @@
 //! the line its full message. So the output is the general path's, byte for
 //! byte, and the tests compare the two on generated lines.
 //!
+//! How it reads a line: by hand, not through serde. It takes only the
+//! plainest JSON (strings without escapes, numbers, true and false, one
+//! level of nesting for a wrapped line), reads it as serde_json would, and
+//! leaves anything else, even valid JSON, to the general path. A serde
+//! visitor per key and value, and serde_json's checks, were most of the
+//! time of a line.
+//!
 //! How it avoids allocating:
 //! - keys and string answers are borrowed from the line;
 //! - answers are kept in a slot per question (by index), cleared per line;
-//! - a string answer is checked by the ordinary parser the first time it is
-//!   seen for its question, and the outcome kept: a file uses a handful of
-//!   spellings per question, so later lines find theirs in a short list;
-//! - numbers and true/false give answers that hold no heap memory;
+//! - an answer is checked by the ordinary parser the first time its
+//!   spelling (as written: `"38.5"` and `38.5` are two) is seen for its
+//!   question, and the outcome kept with its JSON for the result line. A
+//!   file uses a handful of spellings per question, and a whole
+//!   `"key": answer` pair seen before is found with one lookup;
 //! - the walk goes over node indices, and the path is a reused list of
 //!   question indices, written straight to the output buffer.
 
-use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
-use serde_json::value::RawValue;
 
 use crate::answers::{parse_answer, Answer, RawAnswer};
 use crate::engine::next_node;
@@ -51,12 +54,81 @@ struct Spelling {
     json: Vec<u8>,
 }
 
+/// Whole `"key": answer` pairs as written, each with its question and the
+/// spelling of its answer: open addressing over a table a power of two
+/// long, the pairs' text kept in one buffer.
+struct Pairs {
+    table: Vec<Option<Pair>>,
+    text: Vec<u8>,
+    count: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Pair {
+    hash: u64,
+    start: u32,
+    len: u32,
+    question: u32,
+    spelling: u32,
+}
+
+impl Pairs {
+    /// Slots of the table; it holds at most half as many pairs, and a
+    /// pair seen once the table is full is looked up in two steps.
+    const SLOTS: usize = 4096;
+    /// A longer pair (free text) is not kept.
+    const LONGEST: usize = 128;
+
+    fn new() -> Pairs {
+        Pairs {
+            table: vec![None; Self::SLOTS],
+            text: Vec::new(),
+            count: 0,
+        }
+    }
+
+    /// The question and spelling of the pair `text`, if it was kept.
+    fn find(&self, hash: u64, text: &[u8]) -> Option<(usize, usize)> {
+        let mask = Self::SLOTS - 1;
+        let mut at = hash as usize & mask;
+        while let Some(pair) = self.table[at] {
+            if pair.hash == hash {
+                let start = pair.start as usize;
+                let kept = self.text.get(start..start + pair.len as usize)?;
+                if same(kept, text) {
+                    return Some((pair.question as usize, pair.spelling as usize));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    fn insert(&mut self, hash: u64, text: &[u8], question: usize, spelling: usize) {
+        if self.count >= Self::SLOTS / 2 || text.len() > Self::LONGEST {
+            return;
+        }
+        let mask = Self::SLOTS - 1;
+        let mut at = hash as usize & mask;
+        while self.table[at].is_some() {
+            at = (at + 1) & mask;
+        }
+        // Both fit in u32: the table and the lengths are bounded above.
+        self.table[at] = Some(Pair {
+            hash,
+            start: self.text.len() as u32,
+            len: text.len() as u32,
+            question: question as u32,
+            spelling: spelling as u32,
+        });
+        self.text.extend_from_slice(text);
+        self.count += 1;
+    }
+}
+
 /// Why a line goes to the general path.
 #[derive(Debug)]
 pub(super) struct Fallback;
-
-/// What the JSON reader is told when a line leaves the fast path.
-const LEAVE: &str = "left to the general path";
 
 /// The fast path's state, one per worker: reused from line to line.
 pub(super) struct Fast<'r> {
@@ -64,6 +136,10 @@ pub(super) struct Fast<'r> {
     /// Question ids by hash: open addressing, a power of two long.
     ids: Vec<Option<(u64, &'r str, usize)>>,
     spellings: Vec<Vec<Spelling>>,
+    pairs: Pairs,
+    /// `hash` of each spelling's text, beside it: a short, dense list to
+    /// search, where most spellings are told apart by the hash alone.
+    spelling_hashes: Vec<Vec<u64>>,
     slots: Vec<Slot>,
     /// Indices of the slots filled on this line, to clear them.
     filled: Vec<usize>,
@@ -96,6 +172,8 @@ impl<'r> Fast<'r> {
             rules,
             ids,
             spellings: (0..n).map(|_| Vec::new()).collect(),
+            pairs: Pairs::new(),
+            spelling_hashes: (0..n).map(|_| Vec::new()).collect(),
             slots: vec![Slot::Empty; n],
             filled: Vec::with_capacity(n),
             path: Vec::with_capacity(n),
@@ -142,18 +220,14 @@ impl<'r> Fast<'r> {
             self.slots[i] = Slot::Empty;
         }
         self.path.clear();
-        let mut de = serde_json::Deserializer::from_str(text);
-        let id = LineSeed { fast: self }
-            .deserialize(&mut de)
-            .map_err(|_| Fallback)?;
-        de.end().map_err(|_| Fallback)?;
+        let id = self.read(text)?;
         let (urgency, condition) = self.walk()?;
         // The general path's `Given`, written piece by piece.
         out.extend_from_slice(b"{\"line\":");
         write_json(out, &number);
         if let Some(id) = id {
             out.extend_from_slice(b",\"id\":");
-            out.extend_from_slice(id.get().as_bytes());
+            out.extend_from_slice(id.as_bytes());
         }
         out.extend_from_slice(&self.urgency_parts[urgency as usize]);
         out.extend_from_slice(&self.condition_parts[condition]);
@@ -178,6 +252,81 @@ impl<'r> Fast<'r> {
         }
         out.extend_from_slice(b"]}\n");
         Ok(urgency)
+    }
+
+    /// Reads a line into the slots, as serde_json would read it on the
+    /// general path: gives its id as written, if it is wrapped.
+    fn read<'a>(&mut self, text: &'a str) -> Result<Option<&'a str>, Fallback> {
+        let mut line = Scan { text, at: 0 };
+        let mut id = None;
+        let mut wrapped = false;
+        let mut plain = false;
+        if !line.object_opens()? {
+            loop {
+                let start = line.key_start();
+                let key = line.string()?;
+                line.eat(b':')?;
+                match key {
+                    "id" if id.is_none() => id = Some(line.id()?),
+                    "answers" if !wrapped => {
+                        wrapped = true;
+                        self.read_answers(&mut line)?;
+                    }
+                    _ => {
+                        plain = true;
+                        self.pair(&mut line, start, key)?;
+                    }
+                }
+                if line.object_ends()? {
+                    break;
+                }
+            }
+        }
+        line.ends()?;
+        // An id beside plain answers, or a key beside "answers": errors.
+        if plain && (wrapped || id.is_some()) || (id.is_some() && !wrapped) {
+            return Err(Fallback);
+        }
+        Ok(id)
+    }
+
+    /// The object of a wrapped line's "answers".
+    fn read_answers(&mut self, line: &mut Scan<'_>) -> Result<(), Fallback> {
+        if line.object_opens()? {
+            return Ok(());
+        }
+        loop {
+            let start = line.key_start();
+            let key = line.string()?;
+            line.eat(b':')?;
+            self.pair(line, start, key)?;
+            if line.object_ends()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Reads the answer of the pair whose key, `key`, starts at `start`,
+    /// and records it. A pair written as before (the same key, spacing and
+    /// spelling of the answer) is found whole in `pairs`, with one lookup
+    /// in place of two.
+    fn pair(&mut self, line: &mut Scan<'_>, start: usize, key: &str) -> Result<(), Fallback> {
+        let value = line.value()?;
+        let text = line.text.as_bytes().get(start..line.at).ok_or(Fallback)?;
+        let hash = hash(text);
+        if let Some((q, n)) = self.pairs.find(hash, text) {
+            if !matches!(self.slots[q], Slot::Empty) {
+                return Err(Fallback);
+            }
+            self.slots[q] = Slot::Spelled(n);
+            self.filled.push(q);
+            return Ok(());
+        }
+        let q = self.record(key, value)?;
+        if let Slot::Spelled(n) = self.slots[q] {
+            self.pairs.insert(hash, text, q, n);
+        }
+        Ok(())
     }
 
     fn index(&self, id: &str) -> Option<usize> {
@@ -205,47 +354,53 @@ impl<'r> Fast<'r> {
     /// Records the answer to question `id`: a line that answers a question
     /// twice, or not as the ordinary parser accepts, is left to the general
     /// path.
-    fn record(&mut self, id: &str, value: Value<'_>) -> Result<(), Fallback> {
+    fn record(&mut self, id: &str, value: Value<'_>) -> Result<usize, Fallback> {
         let q = self.index(id).ok_or(Fallback)?;
         if !matches!(self.slots[q], Slot::Empty) {
             return Err(Fallback);
         }
         let question = &self.rules.questions[q];
-        let slot = match value {
-            Value::Number(x) => inline(parse_answer(question, &RawAnswer::Number(x)).ok())?,
-            Value::Bool(b) => inline(parse_answer(question, &RawAnswer::Bool(b)).ok())?,
-            Value::Text(text) => {
-                let kept = &mut self.spellings[q];
-                let n = match kept
-                    .iter()
-                    .position(|s| same(s.text.as_bytes(), text.as_bytes()))
-                {
-                    Some(n) => n,
-                    None if kept.len() < SPELLINGS => {
-                        let answer =
-                            parse_answer(question, &RawAnswer::Text(text.to_string())).ok();
-                        let mut json = Vec::new();
-                        if let Some(answer) = &answer {
-                            write_json(&mut json, answer);
-                        }
-                        kept.push(Spelling {
-                            text: text.into(),
-                            answer,
-                            json,
-                        });
-                        kept.len() - 1
-                    }
-                    None => return Err(Fallback),
+        let kept = &mut self.spellings[q];
+        let hashes = &mut self.spelling_hashes[q];
+        let hash = hash(value.raw.as_bytes());
+        let slot = match hashes
+            .iter()
+            .zip(kept.iter())
+            .position(|(h, s)| *h == hash && same(s.text.as_bytes(), value.raw.as_bytes()))
+        {
+            Some(n) if kept[n].answer.is_some() => Slot::Spelled(n),
+            Some(_) => return Err(Fallback),
+            None => {
+                let raw = match value.kind {
+                    Kind::Text(text) => RawAnswer::Text(text.into()),
+                    Kind::Number => RawAnswer::Number(number_value(value.raw)?),
+                    Kind::Bool(b) => RawAnswer::Bool(b),
                 };
-                if kept[n].answer.is_none() {
-                    return Err(Fallback);
+                let answer = parse_answer(question, &raw).ok();
+                if kept.len() < SPELLINGS {
+                    let mut json = Vec::new();
+                    if let Some(answer) = &answer {
+                        write_json(&mut json, answer);
+                    }
+                    let refused = answer.is_none();
+                    hashes.push(hash);
+                    kept.push(Spelling {
+                        text: value.raw.into(),
+                        answer,
+                        json,
+                    });
+                    if refused {
+                        return Err(Fallback);
+                    }
+                    Slot::Spelled(kept.len() - 1)
+                } else {
+                    inline(answer)?
                 }
-                Slot::Spelled(n)
             }
         };
         self.slots[q] = slot;
         self.filled.push(q);
-        Ok(())
+        Ok(q)
     }
 
     /// The tree walked on indices, as [`crate::engine::walk`] walks it: the
@@ -296,21 +451,29 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let (mut a, mut b) = (a, b);
-    while let (Some((x, at)), Some((y, bt))) =
-        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
-    {
-        if x != y {
-            return false;
+    match (a.last_chunk::<8>(), b.last_chunk::<8>()) {
+        // The whole eights, then the last eight bytes (which may overlap
+        // them).
+        (Some(a_last), Some(b_last)) => {
+            a_last == b_last
+                && a.chunks_exact(8)
+                    .zip(b.chunks_exact(8))
+                    .all(|(x, y)| u64::from_le_bytes(eight(x)) == u64::from_le_bytes(eight(y)))
         }
-        a = at;
-        b = bt;
+        _ => a.iter().zip(b).all(|(x, y)| x == y),
     }
-    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// An answer from a number or true/false, kept only if it holds no heap
-/// memory (a number given to a free-text question becomes text).
+/// A chunk of `chunks_exact(8)` as an array.
+fn eight(chunk: &[u8]) -> [u8; 8] {
+    let mut bytes = [0; 8];
+    bytes.copy_from_slice(chunk);
+    bytes
+}
+
+/// An answer from a number or true/false once the spellings kept for its
+/// question are full: used only if it holds no heap memory (a number given
+/// to a free-text question becomes text).
 fn inline(answer: Option<Answer>) -> Result<Slot, Fallback> {
     match answer {
         Some(a @ (Answer::Choice(_) | Answer::Text(_))) => {
@@ -322,152 +485,232 @@ fn inline(answer: Option<Answer>) -> Result<Slot, Fallback> {
     }
 }
 
-/// A key, borrowed from the line when it has no escapes (serde reads a
-/// `Cow<str>` as an owned string).
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-        }
-        deserializer.deserialize_str(V)
-    }
+/// One answer as read, borrowed from the line.
+struct Value<'a> {
+    /// As written, quotes and all: the spelling kept for its question
+    /// (`"38.5"` and `38.5` are two).
+    raw: &'a str,
+    kind: Kind<'a>,
 }
 
-/// One answer as read: borrowed from the line when it has no escapes.
-enum Value<'de> {
-    Text(Cow<'de, str>),
-    Number(f64),
+enum Kind<'a> {
+    /// A string's text, without its quotes.
+    Text(&'a str),
+    /// The number is read only the first time its spelling is seen.
+    Number,
     Bool(bool),
 }
 
-impl<'de> de::Deserialize<'de> for Value<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Value<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, a number or true/false")
+/// Bytes that end the fast reading of a string: its closing quote, an
+/// escape, or a control character (JSON refuses those inside a string).
+const STRING_STOP: [bool; 256] = {
+    let mut stop = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stop[b] = true;
+        b += 1;
+    }
+    stop[b'"' as usize] = true;
+    stop[b'\\' as usize] = true;
+    stop
+};
+
+/// The high bit of each byte of `word` (read little-endian) where a
+/// string's reading stops, as [`STRING_STOP`] says: the lowest set bit is
+/// exact, which is all the reader uses (a borrow may mark bytes after it).
+fn stops(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    below(word ^ (ONES * u64::from(b'"')), 1)
+        | below(word ^ (ONES * u64::from(b'\\')), 1)
+        | below(word, 0x20)
+}
+
+/// A reader of one line's JSON that takes only its plainest form: strings
+/// without escapes, numbers, true and false, and no deeper nesting than a
+/// wrapped line's "answers". Anything else (an escape, null, an array, a
+/// mistake anywhere) gives `Fallback`, and serde_json reads the line on the
+/// general path. So what this reader accepts, it reads as serde_json would,
+/// at a fraction of the cost: a serde visitor per key and value, and
+/// serde_json's checks for every case, were most of the time of a line.
+struct Scan<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// The next byte after JSON's whitespace, not taken.
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.at) {
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                return Some(b);
             }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
-                Ok(Value::Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
-                Ok(Value::Text(Cow::Owned(v.to_string())))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
-                Ok(Value::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Value<'de>, E> {
-                Ok(Value::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Value<'de>, E> {
-                Ok(Value::Number(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Value<'de>, E> {
-                Ok(Value::Number(v))
-            }
+            self.at += 1;
         }
-        deserializer.deserialize_any(V)
-    }
-}
-
-/// Reads a line into the slots; gives its id, if it is wrapped.
-struct LineSeed<'f, 'r> {
-    fast: &'f mut Fast<'r>,
-}
-
-impl<'de> DeserializeSeed<'de> for LineSeed<'_, '_> {
-    type Value = Option<&'de RawValue>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for LineSeed<'_, '_> {
-    type Value = Option<&'de RawValue>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
+        None
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut id = None;
-        let mut wrapped = false;
-        let mut plain = false;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key.0 {
-                "id" if id.is_none() => {
-                    let raw: &'de RawValue = map.next_value()?;
-                    if !writes_back_as_is(raw.get()) {
-                        return Err(de::Error::custom(LEAVE));
-                    }
-                    id = Some(raw);
-                }
-                "answers" if !wrapped => {
-                    wrapped = true;
-                    map.next_value_seed(AnswersSeed {
-                        fast: &mut *self.fast,
-                    })?;
-                }
-                _ => {
-                    plain = true;
-                    let value: Value<'de> = map.next_value()?;
-                    self.fast
-                        .record(&key.0, value)
-                        .map_err(|_| de::Error::custom(LEAVE))?;
-                }
+    fn eat(&mut self, byte: u8) -> Result<(), Fallback> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(Fallback)
+        }
+    }
+
+    /// After a key's value: true at the end of the object, false if a
+    /// comma says another pair follows.
+    fn object_ends(&mut self) -> Result<bool, Fallback> {
+        let end = self.peek() == Some(b'}');
+        if !end {
+            self.eat(b',')?;
+        } else {
+            self.at += 1;
+        }
+        Ok(end)
+    }
+
+    /// Where the next key starts (its quote, if it is one).
+    fn key_start(&mut self) -> usize {
+        self.peek();
+        self.at
+    }
+
+    /// An object's `{`, and whether it is empty (then its `}` is taken).
+    fn object_opens(&mut self) -> Result<bool, Fallback> {
+        self.eat(b'{')?;
+        let empty = self.peek() == Some(b'}');
+        if empty {
+            self.at += 1;
+        }
+        Ok(empty)
+    }
+
+    /// A string without escapes: its text, without the quotes.
+    fn string(&mut self) -> Result<&'a str, Fallback> {
+        self.eat(b'"')?;
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut at = start;
+        // Eight bytes at a time, then one at a time for the last few.
+        while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let stops = stops(u64::from_le_bytes(*eight));
+            if stops != 0 {
+                at += (stops.trailing_zeros() / 8) as usize;
+                return self.string_ends(start, at);
             }
+            at += 8;
         }
-        // An id beside plain answers, or a key beside "answers": errors.
-        if plain && (wrapped || id.is_some()) || (id.is_some() && !wrapped) {
-            return Err(de::Error::custom(LEAVE));
+        while let Some(&b) = bytes.get(at) {
+            if STRING_STOP[usize::from(b)] {
+                return self.string_ends(start, at);
+            }
+            at += 1;
         }
-        Ok(id)
+        Err(Fallback)
+    }
+
+    /// The string from `start` stops at `at`: its text if that is its
+    /// closing quote.
+    fn string_ends(&mut self, start: usize, at: usize) -> Result<&'a str, Fallback> {
+        if self.text.as_bytes().get(at) != Some(&b'"') {
+            return Err(Fallback);
+        }
+        self.at = at + 1;
+        // Both ends are quotes, so this is on character boundaries.
+        self.text.get(start..at).ok_or(Fallback)
+    }
+
+    /// The text of a number: the run of bytes a JSON number is made of
+    /// (whether they make one is for whoever reads it).
+    fn number(&mut self) -> &'a str {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = bytes.get(self.at) {
+            self.at += 1;
+        }
+        self.text.get(start..self.at).unwrap_or("")
+    }
+
+    /// `word` (true or false), if it comes next.
+    fn word(&mut self, word: &str) -> bool {
+        let found = self.text.as_bytes()[self.at..].starts_with(word.as_bytes());
+        if found {
+            self.at += word.len();
+        }
+        found
+    }
+
+    fn value(&mut self) -> Result<Value<'a>, Fallback> {
+        let start = match self.peek() {
+            Some(_) => self.at,
+            None => return Err(Fallback),
+        };
+        let kind = match self.text.as_bytes()[start] {
+            b'"' => Kind::Text(self.string()?),
+            b'-' | b'0'..=b'9' => {
+                self.number();
+                Kind::Number
+            }
+            b't' if self.word("true") => Kind::Bool(true),
+            b'f' if self.word("false") => Kind::Bool(false),
+            _ => return Err(Fallback),
+        };
+        let raw = self.text.get(start..self.at).ok_or(Fallback)?;
+        Ok(Value { raw, kind })
+    }
+
+    /// A wrapped line's id, as written in the line, if it is written back
+    /// as it is.
+    fn id(&mut self) -> Result<&'a str, Fallback> {
+        let raw = match self.peek() {
+            Some(b'"') => {
+                let start = self.at;
+                self.string()?;
+                self.text.get(start..self.at).ok_or(Fallback)?
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => return Err(Fallback),
+        };
+        if writes_back_as_is(raw) {
+            Ok(raw)
+        } else {
+            Err(Fallback)
+        }
+    }
+
+    /// Nothing but whitespace is left.
+    fn ends(&mut self) -> Result<(), Fallback> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Fallback),
+        }
     }
 }
 
-/// The object of a wrapped line's "answers".
-struct AnswersSeed<'f, 'r> {
-    fast: &'f mut Fast<'r>,
-}
-
-impl<'de> DeserializeSeed<'de> for AnswersSeed<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
+/// A number as serde_json gives it to a visitor: a whole number of up to 15
+/// digits is worked out here (serde_json reads it as an integer, made an
+/// f64 exactly); any other is handed to serde_json itself, so that every
+/// rounding and refusal is its own.
+fn number_value(text: &str) -> Result<f64, Fallback> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', digits @ ..] => (true, digits),
+        digits => (false, digits),
+    };
+    let whole = matches!(digits, [b'1'..=b'9', ..] | [b'0'])
+        && digits.len() <= 15
+        && digits.iter().all(u8::is_ascii_digit)
+        && !(negative && digits == b"0");
+    if whole {
+        let n = digits
+            .iter()
+            .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+        return Ok(if negative { -n } else { n });
     }
-}
-
-impl<'de> Visitor<'de> for AnswersSeed<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object of question id to answer")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let value: Value<'de> = map.next_value()?;
-            self.fast
-                .record(&key.0, value)
-                .map_err(|_| de::Error::custom(LEAVE))?;
-        }
-        Ok(())
-    }
+    serde_json::from_str::<f64>(text).map_err(|_| Fallback)
 }
 
 /// Whether an id is written back exactly as it was read: a string without
@@ -500,4 +743,108 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
     let mut out = Vec::new();
     write_json(&mut out, value);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where [`Scan::string`] stops in eight bytes, one at a time.
+    fn first_stop(bytes: [u8; 8]) -> Option<usize> {
+        bytes.iter().position(|b| STRING_STOP[usize::from(*b)])
+    }
+
+    fn stop_of(bytes: [u8; 8]) -> Option<usize> {
+        match stops(u64::from_le_bytes(bytes)) {
+            0 => None,
+            found => Some((found.trailing_zeros() / 8) as usize),
+        }
+    }
+
+    /// Every byte value at every place of the eight, after bytes that do
+    /// not stop a string and before bytes that may.
+    #[test]
+    fn eight_bytes_at_a_time_stop_where_one_at_a_time_does() {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                for after in [b'a', b'"', 0, 0xff, b'\\', 0x1f, 0x20, 0x80] {
+                    let mut bytes = [b'a'; 8];
+                    bytes[at] = b;
+                    for later in &mut bytes[at + 1..] {
+                        *later = after;
+                    }
+                    for before in [b'a', b' ', 0x7f, 0x80, 0xc3, 0xff, b'!', b'#', b'[', b']'] {
+                        let mut bytes = bytes;
+                        for earlier in &mut bytes[..at] {
+                            *earlier = before;
+                        }
+                        assert_eq!(stop_of(bytes), first_stop(bytes), "{bytes:?}");
+                    }
+                }
+            }
+        }
+        let mut random = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            let bytes = random.to_le_bytes();
+            assert_eq!(stop_of(bytes), first_stop(bytes), "{bytes:?}");
+        }
+    }
+
+    /// What serde_json makes of a number, read as the general path reads
+    /// an answer.
+    fn serde_number(text: &str) -> Option<f64> {
+        match serde_json::from_str::<serde_json::Value>(text).ok()? {
+            serde_json::Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    /// Whole numbers worked out here are serde_json's, to the bit; other
+    /// numbers are serde_json's own reading, refusals included.
+    #[test]
+    fn numbers_are_read_as_serde_json_reads_them() {
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "01",
+            "-01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "1e5",
+            "1E-5",
+            "38.50",
+            "-0.0",
+            "1E400",
+            "999999999999999",
+            "-999999999999999",
+            "1000000000000000",
+            "9007199254740993",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "--1",
+            "1-",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend((0..2000).map(|n| (n * 7919 % 100_003).to_string()));
+        for text in &texts {
+            let ours = number_value(text).ok();
+            let theirs = serde_number(text);
+            assert_eq!(
+                ours.map(f64::to_bits),
+                theirs.map(f64::to_bits),
+                "{text:?}: {ours:?} against {theirs:?}"
+            );
+        }
+    }
 }
