@@ -36,6 +36,7 @@ pub mod history;
 pub mod i18n;
 pub mod output;
 pub mod output_file;
+pub mod process;
 pub mod prompt;
 pub mod rules;
 pub mod session;

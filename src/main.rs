@@ -1,9 +1,25 @@
+// The program starts at `main` below, not through the Rust runtime's
+// start: see `lactriage::process` for why, and what it does in its place.
+#![no_main]
+
 use std::io::{self, IsTerminal};
 
 use lactriage::prompt::TerminalPrompt;
 use lactriage::{run, Streams, Terminal};
 
-fn main() {
+#[unsafe(no_mangle)]
+extern "C" fn main(argc: std::ffi::c_int, argv: *const *const std::ffi::c_char) -> std::ffi::c_int {
+    lactriage::process::start();
+    // SAFETY: the C runtime passes main its arguments as argc strings.
+    let args = unsafe { lactriage::process::args(argc, argv) };
+    // A panic may not unwind out of this function: it ends the run with
+    // the status the Rust runtime gives one, after its message.
+    let code = std::panic::catch_unwind(|| lactriage_main(args)).unwrap_or(101);
+    // Flushes standard output, as the runtime does at the end of `main`.
+    std::process::exit(code)
+}
+
+fn lactriage_main(args: Vec<std::ffi::OsString>) -> i32 {
     // First: a signal during anything below stops the program cleanly.
     lactriage::signals::install();
     let stdout = io::stdout();
@@ -33,7 +49,7 @@ fn main() {
         &mut open
     };
     let code = run(
-        std::env::args_os(),
+        args,
         &terminal,
         Streams {
             stdin: &mut io::stdin().lock(),
@@ -45,7 +61,7 @@ fn main() {
             .as_mut()
             .map(|p| p as &mut dyn lactriage::prompt::Prompt),
     );
-    std::process::exit(code);
+    code
 }
 
 /// Standard output when its descriptor is closed: every write fails.

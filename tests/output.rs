@@ -268,6 +268,33 @@ fn a_closed_pipe_is_not_an_error() {
     );
 }
 
+/// The binary starts the process itself: closed standard descriptors are
+/// opened on /dev/null first, so the file it writes cannot take their
+/// place, and a usage error still ends with status 2 when no one hears it.
+#[test]
+fn closed_standard_input_and_error_change_nothing() {
+    let dir = std::env::temp_dir().join(format!("lactriage-closed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("result.json");
+    let run = |script: String| {
+        let mut command = std::process::Command::new("sh");
+        crate::harness::english(&mut command);
+        command.arg("-c").arg(script).output().expect("sh runs")
+    };
+    let out = run(format!(
+        "'{}' --set sepsis_signs=yes --format json --output '{}' <&- 2>&-",
+        crate::harness::BIN,
+        file.display()
+    ));
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(&file).expect("the result file");
+    let result: serde_json::Value = serde_json::from_str(&written).expect("only the result");
+    assert_eq!(result["urgency"], "emergency");
+    let out = run(format!("'{}' --no-such-flag <&- 2>&-", crate::harness::BIN));
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_consultant_record_has_the_intake_and_the_contributors_with_sources() {
     let md = Test::new()

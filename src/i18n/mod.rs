@@ -1,9 +1,8 @@
 //! The program's own words in the person's language, through Project
 //! Fluent: the files of `en/` and `es/` beside this one hold every sentence
 //! the program writes itself, one file per concern (answers, results, the
-//! prompt, messages, `--help`), each parsed only when a message of it is
-//! first needed: a scripted run that writes JSON parses only the words for
-//! answers. The rules' text is translated by the rules' own
+//! prompt, messages, `--help`). Each message is parsed only when it is
+//! first needed: a scripted run parses the few dozen it writes. The rules' text is translated by the rules' own
 //! translation files (see [`crate::rules::translation`]).
 //!
 //! The language is decided once, at start (`--lang`, else `LC_ALL`,
@@ -20,7 +19,7 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use clap::ValueEnum;
 use fluent_bundle::concurrent::FluentBundle;
@@ -125,16 +124,30 @@ type Bundle = FluentBundle<FluentResource>;
 /// Files per language.
 const FILES: usize = 5;
 
-/// One bundle per file, parsed on first use.
-static BUNDLES: [[OnceLock<Bundle>; FILES]; Language::ALL.len()] =
-    [const { [const { OnceLock::new() }; FILES] }; Language::ALL.len()];
+/// A language's messages, each parsed the first time it is asked for: a
+/// result needs a few dozen of the hundreds in the files, and parsing whole
+/// files cost more than the rest of writing a result.
+struct Words {
+    language: Language,
+    /// The messages of each file, found when a message is first looked for
+    /// in it (the files are looked in in order, so a JSON result reads
+    /// only the first).
+    files: [Option<Vec<Entry>>; FILES],
+    bundle: Bundle,
+}
 
-fn bundle(language: Language, file: usize) -> &'static Bundle {
-    BUNDLES[language as usize][file].get_or_init(|| {
-        // The files are compiled in and a test parses them without error;
-        // should one still fail here, the entries that did parse are used.
-        let resource = FluentResource::try_new(language.sources()[file].to_string())
-            .unwrap_or_else(|(partial, _errors)| partial);
+struct Entry {
+    id: &'static str,
+    /// The whole entry, as Fluent parses it.
+    text: &'static str,
+    parsed: bool,
+}
+
+static WORDS: [OnceLock<Mutex<Words>>; Language::ALL.len()] =
+    [const { OnceLock::new() }; Language::ALL.len()];
+
+impl Words {
+    fn new(language: Language) -> Words {
         let id = language
             .code()
             .parse()
@@ -143,30 +156,88 @@ fn bundle(language: Language, file: usize) -> &'static Bundle {
         // No Unicode isolation marks around arguments: the output is plain
         // left-to-right text, often piped.
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(resource);
-        bundle
-    })
+        Words {
+            language,
+            files: [const { None }; FILES],
+            bundle,
+        }
+    }
+
+    /// The entry of message `id`, from the first file that has it.
+    fn entry(&mut self, id: &str) -> Option<&mut Entry> {
+        let sources = self.language.sources();
+        let (file, at) = (0..FILES).find_map(|file| {
+            let entries = self.files[file].get_or_insert_with(|| entries(sources[file]));
+            entries.iter().position(|e| e.id == id).map(|at| (file, at))
+        })?;
+        self.files[file].as_mut()?.get_mut(at)
+    }
+
+    /// The message `id` with `args`, parsing its entry first if needed.
+    fn format(&mut self, id: &str, args: &[(&str, Value)]) -> Option<String> {
+        let entry = self.entry(id)?;
+        if !entry.parsed {
+            entry.parsed = true;
+            // The files are compiled in and a test parses them without
+            // error; should an entry still fail here, what did parse is used.
+            let resource = FluentResource::try_new(entry.text.to_string())
+                .unwrap_or_else(|(partial, _errors)| partial);
+            let _ = self.bundle.add_resource(resource);
+        }
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text: Cow<str> = if args.is_empty() {
+            self.bundle.format_pattern(pattern, None, &mut errors)
+        } else {
+            let mut fluent_args = FluentArgs::with_capacity(args.len());
+            for (name, value) in args {
+                fluent_args.set(*name, value.clone());
+            }
+            self.bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        };
+        Some(text.into_owned())
+    }
+}
+
+/// The messages of a Fluent file: each id with its entry's text, from the
+/// id to the line before the next entry or comment. In Fluent only an entry
+/// or a comment starts at the start of a line; everything inside a message
+/// (its other lines, variants, attributes) is indented.
+fn entries(source: &'static str) -> Vec<Entry> {
+    let bytes = source.as_bytes();
+    let starts = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+        .filter(|&at| bytes.get(at).is_some_and(|b| !b.is_ascii_whitespace()));
+    let mut entries = Vec::new();
+    let mut open: Option<usize> = None;
+    for at in starts.chain(std::iter::once(bytes.len())) {
+        if let Some(start) = open.take() {
+            let text = source.get(start..at).unwrap_or("");
+            let id_end = text
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(text.len());
+            entries.push(Entry {
+                id: &text[..id_end],
+                text,
+                parsed: false,
+            });
+        }
+        // A comment (`#`) ends the entry before it and starts none.
+        if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            open = Some(at);
+        }
+    }
+    entries
 }
 
 /// The message `id` in `language`, with `args`; `None` if that language
 /// has no such message.
 pub fn lookup(language: Language, id: &str, args: &[(&str, Value)]) -> Option<String> {
-    let (bundle, message) = (0..FILES).find_map(|file| {
-        let bundle = bundle(language, file);
-        bundle.get_message(id).map(|m| (bundle, m))
-    })?;
-    let pattern = message.value()?;
-    let mut errors = Vec::new();
-    let text: Cow<str> = if args.is_empty() {
-        bundle.format_pattern(pattern, None, &mut errors)
-    } else {
-        let mut fluent_args = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        bundle.format_pattern(pattern, Some(&fluent_args), &mut errors)
-    };
-    Some(text.into_owned())
+    let words = WORDS[language as usize].get_or_init(|| Mutex::new(Words::new(language)));
+    // A panic elsewhere while formatting leaves the words as they were.
+    let mut words = words.lock().unwrap_or_else(PoisonError::into_inner);
+    words.format(id, args)
 }
 
 /// The message `id` in the current language. A message missing there
@@ -302,4 +373,72 @@ macro_rules! t {
             &[$((stringify!($name), $crate::i18n::value($value))),+],
         )
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each message parsed on its own reads as it does in its whole file,
+    /// with and without its arguments: the entries are cut where Fluent
+    /// ends them.
+    #[test]
+    fn a_message_parsed_alone_reads_as_in_its_file() {
+        let mut seen = std::collections::HashSet::new();
+        let mut checked = 0;
+        for language in Language::ALL {
+            for source in language.sources() {
+                let Ok(resource) = FluentResource::try_new(source.to_string()) else {
+                    panic!("{language:?}: a file does not parse");
+                };
+                let mut whole =
+                    FluentBundle::new_concurrent(vec![unic_langid::LanguageIdentifier::default()]);
+                whole.set_use_isolating(false);
+                let _ = whole.add_resource(resource);
+                for entry in entries(source) {
+                    // The first file with an id is the one looked up.
+                    if !seen.insert((language.code(), entry.id)) {
+                        continue;
+                    }
+                    let Some(pattern) = whole.get_message(entry.id).and_then(|m| m.value()) else {
+                        continue;
+                    };
+                    // Every variable the entry names, as text and as a
+                    // number (plural selectors read numbers).
+                    let names: Vec<&str> = entry
+                        .text
+                        .split("$")
+                        .skip(1)
+                        .map(|rest| {
+                            let end = rest
+                                .find(|c: char| {
+                                    !(c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                                })
+                                .unwrap_or(rest.len());
+                            &rest[..end]
+                        })
+                        .collect();
+                    for value in [Value::from("x"), Value::from(1), Value::from(5)] {
+                        let mut args = FluentArgs::new();
+                        let mut list = Vec::new();
+                        for name in &names {
+                            args.set(*name, value.clone());
+                            list.push((*name, value.clone()));
+                        }
+                        let mut errors = Vec::new();
+                        let expected = whole.format_pattern(pattern, Some(&args), &mut errors);
+                        assert_eq!(
+                            lookup(language, entry.id, &list).as_deref(),
+                            Some(&*expected),
+                            "{language:?} {}",
+                            entry.id
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        // Both languages' messages, not a handful.
+        assert!(checked > 300, "{checked} messages checked");
+    }
 }
