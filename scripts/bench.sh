@@ -8,7 +8,9 @@
 # hyperfine, each against its reference in the same run:
 #   - start-up: `lactriage --version`, a scripted assess and `rules check`
 #     against /bin/true, on one core, run in turn (examples/startup.rs), so
-#     that the drift of a shared machine falls on all of them alike;
+#     that the drift of a shared machine falls on all of them alike; on
+#     Linux with glibc, both the ordinary release build and the statically
+#     linked one (scripts/build-static.sh);
 #   - batch: one core and two cores against `cat` of the same file;
 #   - `lactriage history` of 10,000 kept checks (it must stay under 50 ms).
 # Prints the medians, lines per second and the ratios; peak memory comes
@@ -23,9 +25,19 @@ command -v taskset >/dev/null || { echo "bench.sh: taskset is needed (util-linux
 
 cargo build --release --quiet
 cargo build --release --quiet --example batch-workload --example startup --example history-workload
-bin=target/release/lactriage
+# The static build, where there is one (Linux with glibc).
+static=$(scripts/build-static.sh --quiet 2>/dev/null | tail -n 1) || static=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The binaries are timed as installed: copied, as `cargo install` does. A
+# copy starts 0.1-0.3 ms sooner than the linker's own output in target/
+# on the development machine (the same bytes; fewer page faults).
+cp target/release/lactriage "$work/lactriage"
+bin=$work/lactriage
+if [ -n "$static" ]; then
+    cp "$static" "$work/lactriage-static"
+    static=$work/lactriage-static
+fi
 target/release/examples/batch-workload "$lines" 1 > "$work/lines.jsonl"
 cores=$(nproc)
 echo "machine: $(nproc --all) cores ($(uname -m)); $lines lines, $(wc -c < "$work/lines.jsonl") bytes"
@@ -35,13 +47,15 @@ median() { awk -F, -v row="$2" 'NR == row + 1 { print $4 }' "$1"; }
 
 echo
 echo "== start-up, one core: median of 1000 alternating runs, and its ratio to /bin/true =="
-taskset -c 0 target/release/examples/startup 1000 \
-    /bin/true \
-    "$bin --version" \
-    "$bin --answers examples/ductal-narrowing.json" \
-    "$bin --answers examples/ductal-narrowing.json --format json" \
-    "$bin rules check" \
-    "$bin --lang es --answers examples/ductal-narrowing.json"
+set -- "$bin"
+[ -n "$static" ] && set -- "$bin" "$static"
+for b in "$@"; do
+    set -- "$@" "$b --version" "$b --answers examples/ductal-narrowing.json" \
+        "$b --answers examples/ductal-narrowing.json --format json" "$b rules check" \
+        "$b --lang es --answers examples/ductal-narrowing.json"
+    shift
+done
+taskset -c 0 target/release/examples/startup 1000 /bin/true "$@"
 
 echo
 echo "== batch, $lines lines =="

@@ -29,13 +29,16 @@ pub struct StoredCheck {
 }
 
 /// The rules come after the report, so that `rules check` can read the
-/// report alone; the rules with their Spanish text come last, read only
-/// when asked for.
+/// report alone; each language's rules are stored as bytes of their own,
+/// so that a run reads only the ones it speaks.
 #[derive(Serialize, Deserialize)]
-struct Compiled {
-    fingerprint: String,
+struct Compiled<'a> {
+    fingerprint: &'a str,
     check: StoredCheck,
-    rules: Rules,
+    /// The rules, encoded.
+    english: &'a [u8],
+    /// The rules with their Spanish text, encoded.
+    spanish: &'a [u8],
 }
 
 /// The start of [`Compiled`]: what `rules check` needs.
@@ -52,35 +55,29 @@ pub fn encode(
     check: StoredCheck,
     spanish: &Rules,
 ) -> Result<Vec<u8>, postcard::Error> {
-    #[derive(Serialize)]
-    struct CompiledRef<'a> {
-        fingerprint: &'a str,
-        check: StoredCheck,
-        rules: &'a Rules,
-        spanish: &'a Rules,
-    }
-    postcard::to_allocvec(&CompiledRef {
+    postcard::to_allocvec(&Compiled {
         fingerprint: BUILTIN_FINGERPRINT,
         check,
-        rules,
-        spanish,
+        english: &postcard::to_allocvec(rules)?,
+        spanish: &postcard::to_allocvec(spanish)?,
     })
 }
 
-/// The compiled form, when it was made from this build's sources, and the
-/// bytes after it (the Spanish rules).
-fn decode() -> Option<(Compiled, &'static [u8])> {
-    let (compiled, rest): (Compiled, _) = postcard::take_from_bytes(COMPILED).ok()?;
-    (compiled.fingerprint == BUILTIN_FINGERPRINT).then_some((compiled, rest))
+/// The compiled form, when it was made from this build's sources.
+fn decode() -> Option<Compiled<'static>> {
+    let compiled: Compiled = postcard::from_bytes(COMPILED).ok()?;
+    (compiled.fingerprint == BUILTIN_FINGERPRINT).then_some(compiled)
 }
 
 /// The built-in rules with their text in `language`, if the compiled form
 /// is current.
 pub(crate) fn builtin_rules_in(language: Language) -> Option<Rules> {
-    let mut rules = match language {
-        Language::En => decode()?.0.rules,
-        Language::Es => postcard::from_bytes(decode()?.1).ok()?,
+    let compiled = decode()?;
+    let bytes = match language {
+        Language::En => compiled.english,
+        Language::Es => compiled.spanish,
     };
+    let mut rules: Rules = postcard::from_bytes(bytes).ok()?;
     rules.index_questions();
     Some(rules)
 }
