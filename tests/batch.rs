@@ -297,7 +297,7 @@ fn output_is_0600_under_any_umask_and_takes_a_long_name() {
         .arg("-c")
         .arg(format!(
             "umask 277; '{}' --set sepsis_signs=yes --output '{}'",
-            crate::harness::BIN,
+            crate::harness::bin(),
             target.display()
         ))
         .status()
@@ -328,7 +328,7 @@ fn a_closed_standard_output_is_an_error() {
         .arg("-c")
         .arg(format!(
             "'{}' --set sepsis_signs=yes >&-",
-            crate::harness::BIN
+            crate::harness::bin()
         ))
         .output()
         .expect("sh runs");

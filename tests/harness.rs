@@ -5,7 +5,18 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
+/// The binary under test: the one cargo built for the tests, or the build
+/// of it that `LACTRIAGE_TEST_BIN` names (CI runs the suite again with the
+/// static build of `scripts/build-static.sh`).
+pub fn bin() -> &'static str {
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        std::env::var("LACTRIAGE_TEST_BIN")
+            .ok()
+            .filter(|path| !path.is_empty())
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_lactriage").to_string())
+    })
+}
 
 /// A whole answer set for the default rules (specification version 2): the
 /// classic ductal narrowing case, self_care. Tests change one or two answers
@@ -107,7 +118,7 @@ pub struct Ran {
 
 impl Test {
     pub fn new() -> Test {
-        let mut command = Command::new(BIN);
+        let mut command = Command::new(bin());
         command
             .env_remove("NO_COLOR")
             .current_dir(env!("CARGO_MANIFEST_DIR"));

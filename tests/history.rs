@@ -250,7 +250,7 @@ fn runs_at_the_same_time_keep_every_check() {
     let (_dir, file) = history("concurrent");
     let runs: Vec<std::process::Child> = (0..6)
         .map(|_| {
-            let mut command = std::process::Command::new(crate::harness::BIN);
+            let mut command = std::process::Command::new(crate::harness::bin());
             crate::harness::isolate(&mut command);
             command
                 .env("LACTRIAGE_HISTORY", &file)

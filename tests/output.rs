@@ -250,7 +250,7 @@ fn help_and_version_exit_0_on_stdout() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
-    let mut child = Command::new(crate::harness::BIN)
+    let mut child = Command::new(crate::harness::bin())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -283,14 +283,17 @@ fn closed_standard_input_and_error_change_nothing() {
     };
     let out = run(format!(
         "'{}' --set sepsis_signs=yes --format json --output '{}' <&- 2>&-",
-        crate::harness::BIN,
+        crate::harness::bin(),
         file.display()
     ));
     assert_eq!(out.status.code(), Some(0));
     let written = std::fs::read_to_string(&file).expect("the result file");
     let result: serde_json::Value = serde_json::from_str(&written).expect("only the result");
     assert_eq!(result["urgency"], "emergency");
-    let out = run(format!("'{}' --no-such-flag <&- 2>&-", crate::harness::BIN));
+    let out = run(format!(
+        "'{}' --no-such-flag <&- 2>&-",
+        crate::harness::bin()
+    ));
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }

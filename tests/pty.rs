@@ -16,9 +16,7 @@ use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-/// The same as `crate::harness::BIN`, spelled out so that this file also
-/// builds as a test target of its own.
-const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
+use crate::harness::bin;
 
 /// Generous, because two cores may be running several debug builds at once.
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -78,7 +76,7 @@ struct Finished {
 impl Pty {
     /// Starts the binary with `args`, colour off and a plain terminal type.
     fn spawn(args: &[&str]) -> Pty {
-        Pty::spawn_command(Command::new(BIN), args)
+        Pty::spawn_command(Command::new(bin()), args)
     }
 
     /// Starts `command` (the binary, or a shell around it) the same way.
@@ -645,7 +643,8 @@ fn the_result_can_be_redirected_to_a_file_while_the_questions_stay_on_screen() {
     let file = dir.join("result.txt");
     let mut shell = Command::new("sh");
     shell.arg("-c").arg(format!(
-        "exec \"{BIN}\" --color never > \"{}\"",
+        "exec \"{}\" --color never > \"{}\"",
+        bin(),
         file.display()
     ));
     let mut p = Pty::spawn_command(shell, &[]);
@@ -742,7 +741,7 @@ fn spawn_plain(mut command: Command) -> Pty {
 fn ctrl_c_during_an_interactive_batch_output_exits_130_and_leaves_no_file() {
     let dir = temp_dir("batch");
     let out = dir.join("results.jsonl");
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(bin());
     crate::harness::english(&mut command);
     command.arg("batch").arg("--output").arg(&out);
     let mut p = spawn_plain(command);
@@ -769,7 +768,8 @@ fn ctrl_c_during_an_interactive_batch_output_exits_130_and_leaves_no_file() {
 fn sigterm_at_a_menu_restores_the_terminal() {
     let mut command = Command::new("sh");
     command.arg("-c").arg(format!(
-        "echo BEFORE:$(stty -g); '{BIN}' --color never; echo STATUS:$?; echo AFTER:$(stty -g); echo END"
+        "echo BEFORE:$(stty -g); '{}' --color never; echo STATUS:$?; echo AFTER:$(stty -g); echo END",
+        bin()
     ));
     let mut p = spawn_plain(command);
     let before = p.expect("Sepsis warning signs:");
@@ -809,17 +809,22 @@ fn sigterm_at_a_menu_restores_the_terminal() {
 /// terminal.)
 #[test]
 fn a_long_check_shows_a_spinner_on_a_terminal() {
-    let mut command = Command::new(BIN);
+    // Through a shell that keeps the terminal open a moment after the
+    // check: a release build checks so fast that the terminal could close
+    // before the test has read what was drawn on it.
+    let mut command = Command::new("sh");
     crate::harness::english(&mut command);
     command
-        .args(["rules", "check", "--again"])
+        .arg("-c")
+        .arg("\"$0\" rules check --again; status=$?; sleep 0.3; exit $status")
+        .arg(bin())
         .env("LACTRIAGE_PROGRESS_AFTER_MS", "0");
     let mut p = spawn_plain(command);
     p.expect("Checking every combination of answers...");
     p.finish()
         .status(0)
         .has("OK: every path ends in an outcome");
-    let piped = Command::new(BIN)
+    let piped = Command::new(bin())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -956,7 +961,8 @@ fn the_short_answer_fits_a_40_by_20_screen() {
         // Set after the pty is fully set up (the spawner sizes it too), and
         // checked: the binary reads the size once, at its start.
         .arg(format!(
-            "sleep 0.3; stty cols 40 rows 20; [ \"$(stty size)\" = '20 40' ] || exit 99; exec \"{BIN}\" \"$@\""
+            "sleep 0.3; stty cols 40 rows 20; [ \"$(stty size)\" = '20 40' ] || exit 99; exec \"{}\" \"$@\"",
+            bin()
         ))
         .arg("sh");
     let mut p = Pty::spawn_command(
@@ -1006,7 +1012,7 @@ fn output_shows_the_result_and_saves_plain_text() {
     let dir = temp_dir("output");
     let file = dir.join("result.txt");
     let path = file.to_str().expect("a UTF-8 path");
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(bin());
     crate::harness::english(&mut command);
     command
         .args(["--output", path, "--color", "always"])
@@ -1073,7 +1079,7 @@ fn the_history_is_offered_once_and_the_next_check_compares() {
     let dir = std::env::temp_dir().join(format!("lactriage-pty-history-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let with_history = || {
-        let mut command = Command::new(BIN);
+        let mut command = Command::new(bin());
         crate::harness::english(&mut command);
         command
             .env("XDG_CONFIG_HOME", dir.join("config"))
@@ -1143,7 +1149,7 @@ fn history_draws_a_chart_on_a_terminal() {
             .expect("kept");
         episode = Some(saved.episode);
     }
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(bin());
     crate::harness::english(&mut command);
     command.env("LACTRIAGE_HISTORY", &file).arg("history");
     let p = spawn_plain(command);
@@ -1153,7 +1159,7 @@ fn history_draws_a_chart_on_a_terminal() {
         .has("temperature, 36 to 41 °C")
         .has("▮▮▮▮▯ today")
         .has("▮▮▮▯▯ within_24h");
-    let piped = Command::new(BIN)
+    let piped = Command::new(bin())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -1194,7 +1200,7 @@ fn a_time_typed_at_a_duration_menu_is_the_time() {
 /// that menu), and the result, all in Spanish.
 #[test]
 fn a_spanish_journey() {
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(bin());
     crate::harness::english(&mut command);
     command.env("LANG", "es_MX.UTF-8");
     let mut p = Pty::spawn_command(command, &[]);

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::harness::{project_file, BIN};
+use crate::harness::{bin, project_file};
 
 struct Block {
     language: String,
@@ -79,7 +79,7 @@ fn matches(got: &str, expected: &str) -> bool {
 
 #[test]
 fn every_console_example_prints_what_the_readme_shows() {
-    let bin_dir = Path::new(BIN).parent().expect("a folder");
+    let bin_dir = Path::new(bin()).parent().expect("a folder");
     let path = format!(
         "{}:{}",
         bin_dir.display(),

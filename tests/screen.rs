@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_lactriage");
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The prompt running in a detached tmux session on a server of its own.
@@ -31,8 +30,9 @@ impl Screen {
         );
         let home = crate::harness::isolated_home();
         let command = format!(
-            "env -u LACTRIAGE_HISTORY -u LC_ALL -u LC_MESSAGES -u LANG NO_COLOR=1 XDG_CONFIG_HOME={0}/config XDG_DATA_HOME={0}/data {BIN} --color never {args}",
-            home.display()
+            "env -u LACTRIAGE_HISTORY -u LC_ALL -u LC_MESSAGES -u LANG NO_COLOR=1 XDG_CONFIG_HOME={0}/config XDG_DATA_HOME={0}/data {bin} --color never {args}",
+            home.display(),
+            bin = crate::harness::bin()
         );
         let started = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])

@@ -20,16 +20,21 @@ pub(crate) fn with_spinner<T>(show: bool, what: &str, work: impl FnOnce() -> T) 
     if !show {
         return work();
     }
-    let (done, wait) = mpsc::channel::<()>();
     let message = what.to_string();
     let after = delay();
+    if after.is_zero() {
+        // Shown before the work starts: no thread to race the work.
+        let bar = spinner(message);
+        let result = work();
+        bar.finish_and_clear();
+        return result;
+    }
+    let (done, wait) = mpsc::channel::<()>();
     let spinner = std::thread::spawn(move || {
         if wait.recv_timeout(after) != Err(mpsc::RecvTimeoutError::Timeout) {
             return;
         }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(message);
-        bar.enable_steady_tick(Duration::from_millis(100));
+        let bar = spinner(message);
         let _ = wait.recv();
         bar.finish_and_clear();
     });
@@ -37,4 +42,14 @@ pub(crate) fn with_spinner<T>(show: bool, what: &str, work: impl FnOnce() -> T) 
     let _ = done.send(());
     let _ = spinner.join();
     result
+}
+
+/// A spinner saying `message`, drawn the moment it appears (not at its
+/// first tick), then turning.
+fn spinner(message: String) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(message);
+    bar.tick();
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
 }
