@@ -25,10 +25,14 @@ command -v taskset >/dev/null || { echo "bench.sh: taskset is needed (util-linux
 
 cargo build --release --quiet
 cargo build --release --quiet --example batch-workload --example startup --example history-workload
-# The static build, where there is one (Linux with glibc).
-static=$(scripts/build-static.sh --quiet 2>/dev/null | tail -n 1) || static=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The static build, where there is one (Linux with glibc, with libc.a).
+static=$(scripts/build-static.sh --quiet 2>"$work/static.log") || {
+    echo "bench.sh: no static build, so no static figures:" >&2
+    tail -n 3 "$work/static.log" >&2
+    static=
+}
 # The binaries are timed as installed: copied, as `cargo install` does. A
 # copy starts 0.1-0.3 ms sooner than the linker's own output in target/
 # on the development machine (the same bytes; fewer page faults).

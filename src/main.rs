@@ -9,9 +9,12 @@ use lactriage::{run, Streams, Terminal};
 
 #[unsafe(no_mangle)]
 extern "C" fn main(argc: std::ffi::c_int, argv: *const *const std::ffi::c_char) -> std::ffi::c_int {
-    lactriage::process::start();
-    // SAFETY: the C runtime passes main its arguments as argc strings.
-    let args = unsafe { lactriage::process::args(argc, argv) };
+    // SAFETY: the program's first act, while it has one thread; the C
+    // runtime passes main its arguments as argc strings.
+    let args = unsafe {
+        lactriage::process::start();
+        lactriage::process::args(argc, argv)
+    };
     // A panic may not unwind out of this function: it ends the run with
     // the status the Rust runtime gives one, after its message.
     let code = std::panic::catch_unwind(|| lactriage_main(args)).unwrap_or(101);
@@ -48,7 +51,7 @@ fn lactriage_main(args: Vec<std::ffi::OsString>) -> i32 {
     } else {
         &mut open
     };
-    let code = run(
+    run(
         args,
         &terminal,
         Streams {
@@ -60,8 +63,7 @@ fn lactriage_main(args: Vec<std::ffi::OsString>) -> i32 {
         prompt
             .as_mut()
             .map(|p| p as &mut dyn lactriage::prompt::Prompt),
-    );
-    code
+    )
 }
 
 /// Standard output when its descriptor is closed: every write fails.
@@ -77,14 +79,14 @@ impl io::Write for ClosedStdout {
     }
 }
 
-/// Whether the process started with descriptor 1 closed. The Rust runtime
-/// opens `/dev/null` read-write in place of a closed standard descriptor
-/// before `main`; a shell's `>/dev/null` opens it write-only. So a
-/// read-write `/dev/null` on descriptor 1 means it was closed.
+/// Whether the process started with descriptor 1 closed.
+/// `lactriage::process::start` opens `/dev/null` read-write in place of a
+/// closed standard descriptor; a shell's `>/dev/null` opens it write-only.
+/// So a read-write `/dev/null` on descriptor 1 means it was closed.
 #[cfg(unix)]
 fn stdout_is_closed() -> bool {
-    // SAFETY: fcntl and fstat only read the state of descriptor 1 into
-    // values owned here.
+    // SAFETY: fcntl, fstat and stat only read the state of descriptor 1
+    // and of `/dev/null` (a NUL-terminated path) into values owned here.
     unsafe {
         let flags = libc::fcntl(1, libc::F_GETFL);
         if flags == -1 {
@@ -94,9 +96,12 @@ fn stdout_is_closed() -> bool {
         if libc::fstat(1, &mut st) != 0 {
             return true;
         }
+        // The device is compared with `/dev/null`'s own, whose numbers
+        // differ between systems (1,3 on Linux, 3,2 on macOS).
+        let mut null: libc::stat = std::mem::zeroed();
         let is_dev_null = (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
-            && libc::major(st.st_rdev) == 1
-            && libc::minor(st.st_rdev) == 3;
+            && libc::stat(c"/dev/null".as_ptr(), &mut null) == 0
+            && st.st_rdev == null.st_rdev;
         is_dev_null && (flags & libc::O_ACCMODE) == libc::O_RDWR
     }
 }

@@ -15,18 +15,27 @@
 use std::ffi::OsString;
 
 /// Prepares the process; the binary calls it first.
-pub fn start() {
+///
+/// # Safety
+///
+/// Call it before any other thread exists: it changes the process's
+/// descriptors and signal dispositions.
+pub unsafe fn start() {
     #[cfg(unix)]
     // SAFETY: fcntl only reads the state of descriptors 0 to 2; open is
     // given a NUL-terminated path; signal sets SIGPIPE's disposition to
-    // SIG_IGN, before any other thread exists.
+    // SIG_IGN; no other thread exists (the caller's promise).
     unsafe {
         for fd in 0..=2 {
             if libc::fcntl(fd, libc::F_GETFD) == -1
                 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
             {
-                // The lowest free descriptor: this one.
-                libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+                // The lowest free descriptor: this one. Without it, the
+                // next file opened (an `--output`) would take its place,
+                // so the program stops here, as the Rust runtime does.
+                if libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) != fd {
+                    libc::abort();
+                }
             }
         }
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);

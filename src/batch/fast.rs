@@ -35,6 +35,10 @@ use crate::rules::{NodeKind, Rules, Urgency};
 /// case).
 const SPELLINGS: usize = 64;
 
+/// A longer spelling (free text: a note) is checked each time it is met,
+/// not kept: what is kept stays small whatever the input.
+const LONGEST_SPELLING: usize = 128;
+
 /// What a question has been answered with on the current line.
 #[derive(Debug, Clone)]
 enum Slot {
@@ -377,7 +381,7 @@ impl<'r> Fast<'r> {
                     Kind::Bool(b) => RawAnswer::Bool(b),
                 };
                 let answer = parse_answer(question, &raw).ok();
-                if kept.len() < SPELLINGS {
+                if kept.len() < SPELLINGS && value.raw.len() <= LONGEST_SPELLING {
                     let mut json = Vec::new();
                     if let Some(answer) = &answer {
                         write_json(&mut json, answer);

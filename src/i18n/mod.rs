@@ -19,7 +19,7 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use clap::ValueEnum;
 use fluent_bundle::concurrent::FluentBundle;
@@ -128,7 +128,7 @@ const FILES: usize = 5;
 /// result needs a few dozen of the hundreds in the files, and parsing whole
 /// files cost more than the rest of writing a result.
 struct Words {
-    language: Language,
+    sources: &'static [&'static str; FILES],
     /// The messages of each file, found when a message is first looked for
     /// in it (the files are looked in in order, so a JSON result reads
     /// only the first).
@@ -143,7 +143,7 @@ struct Entry {
     parsed: bool,
 }
 
-static WORDS: [OnceLock<Mutex<Words>>; Language::ALL.len()] =
+static WORDS: [OnceLock<RwLock<Words>>; Language::ALL.len()] =
     [const { OnceLock::new() }; Language::ALL.len()];
 
 impl Words {
@@ -157,7 +157,7 @@ impl Words {
         // left-to-right text, often piped.
         bundle.set_use_isolating(false);
         Words {
-            language,
+            sources: language.sources(),
             files: [const { None }; FILES],
             bundle,
         }
@@ -165,7 +165,7 @@ impl Words {
 
     /// The entry of message `id`, from the first file that has it.
     fn entry(&mut self, id: &str) -> Option<&mut Entry> {
-        let sources = self.language.sources();
+        let sources = self.sources;
         let (file, at) = (0..FILES).find_map(|file| {
             let entries = self.files[file].get_or_insert_with(|| entries(sources[file]));
             entries.iter().position(|e| e.id == id).map(|at| (file, at))
@@ -173,17 +173,37 @@ impl Words {
         self.files[file].as_mut()?.get_mut(at)
     }
 
-    /// The message `id` with `args`, parsing its entry first if needed.
-    fn format(&mut self, id: &str, args: &[(&str, Value)]) -> Option<String> {
-        let entry = self.entry(id)?;
+    /// Parses message `id`'s entry, if it has not been; false if the
+    /// language has no such message.
+    fn parse(&mut self, id: &str) -> bool {
+        let Some(entry) = self.entry(id) else {
+            return false;
+        };
         if !entry.parsed {
             entry.parsed = true;
-            // The files are compiled in and a test parses them without
-            // error; should an entry still fail here, what did parse is used.
-            let resource = FluentResource::try_new(entry.text.to_string())
-                .unwrap_or_else(|(partial, _errors)| partial);
-            let _ = self.bundle.add_resource(resource);
+            let text = entry.text;
+            add(&mut self.bundle, text);
         }
+        true
+    }
+
+    /// Parses every entry of every file: what a message that refers to
+    /// another message or to a term needs.
+    fn parse_all(&mut self) {
+        let sources = self.sources;
+        for (file, source) in self.files.iter_mut().zip(sources) {
+            for entry in file.get_or_insert_with(|| entries(source)) {
+                if !entry.parsed {
+                    entry.parsed = true;
+                    add(&mut self.bundle, entry.text);
+                }
+            }
+        }
+    }
+
+    /// The message `id` with `args`, if it has been parsed; with the
+    /// errors of formatting it.
+    fn format(&self, id: &str, args: &[(&str, Value)]) -> Option<(String, bool)> {
         let pattern = self.bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
         let text: Cow<str> = if args.is_empty() {
@@ -196,14 +216,24 @@ impl Words {
             self.bundle
                 .format_pattern(pattern, Some(&fluent_args), &mut errors)
         };
-        Some(text.into_owned())
+        Some((text.into_owned(), errors.is_empty()))
     }
 }
 
-/// The messages of a Fluent file: each id with its entry's text, from the
-/// id to the line before the next entry or comment. In Fluent only an entry
-/// or a comment starts at the start of a line; everything inside a message
-/// (its other lines, variants, attributes) is indented.
+/// Adds an entry's messages to `bundle`. The files are compiled in and a
+/// test parses them without error; should an entry still fail here, what
+/// did parse is used. An id already there keeps its first message.
+fn add(bundle: &mut Bundle, text: &str) {
+    let resource =
+        FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _errors)| partial);
+    let _ = bundle.add_resource(resource);
+}
+
+/// The entries of a Fluent file, each with its text, from its id to the
+/// line before the next entry or comment. In Fluent an entry (a message,
+/// or a term: `-name`) or a comment (`#`) starts at the start of a line;
+/// what else may (a variant, an attribute, a closing brace) belongs to the
+/// entry before it.
 fn entries(source: &'static str) -> Vec<Entry> {
     let bytes = source.as_bytes();
     let starts = std::iter::once(0)
@@ -212,19 +242,25 @@ fn entries(source: &'static str) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut open: Option<usize> = None;
     for at in starts.chain(std::iter::once(bytes.len())) {
+        let first = bytes.get(at).copied();
+        let starts_entry = first.is_some_and(|b| b.is_ascii_alphabetic() || b == b'-');
+        if !(starts_entry || first.is_none() || first == Some(b'#')) {
+            continue;
+        }
         if let Some(start) = open.take() {
             let text = source.get(start..at).unwrap_or("");
             let id_end = text
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                .unwrap_or(text.len());
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .map_or(text.len(), |(at, _)| at);
             entries.push(Entry {
                 id: &text[..id_end],
                 text,
                 parsed: false,
             });
         }
-        // A comment (`#`) ends the entry before it and starts none.
-        if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        if starts_entry {
             open = Some(at);
         }
     }
@@ -234,10 +270,35 @@ fn entries(source: &'static str) -> Vec<Entry> {
 /// The message `id` in `language`, with `args`; `None` if that language
 /// has no such message.
 pub fn lookup(language: Language, id: &str, args: &[(&str, Value)]) -> Option<String> {
-    let words = WORDS[language as usize].get_or_init(|| Mutex::new(Words::new(language)));
-    // A panic elsewhere while formatting leaves the words as they were.
-    let mut words = words.lock().unwrap_or_else(PoisonError::into_inner);
-    words.format(id, args)
+    let words = WORDS[language as usize].get_or_init(|| RwLock::new(Words::new(language)));
+    lookup_in(words, id, args)
+}
+
+fn lookup_in(words: &RwLock<Words>, id: &str, args: &[(&str, Value)]) -> Option<String> {
+    // Most lookups find their message parsed: formatting needs only to
+    // read, so threads (batch's workers) do not wait on each other. A
+    // panic elsewhere while holding the lock leaves the words usable.
+    let formatted = words
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .format(id, args);
+    if let Some((text, true)) = formatted {
+        return Some(text);
+    }
+    let mut words = words.write().unwrap_or_else(PoisonError::into_inner);
+    if !words.parse(id) {
+        return None;
+    }
+    match words.format(id, args)? {
+        (text, true) => Some(text),
+        // An error may be a reference to a message or term not parsed
+        // yet (or an argument the caller did not give): parsing the rest
+        // settles the first.
+        (_, false) => {
+            words.parse_all();
+            words.format(id, args).map(|(text, _)| text)
+        }
+    }
 }
 
 /// The message `id` in the current language. A message missing there
@@ -378,6 +439,55 @@ macro_rules! t {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fluent lets a variant, an attribute or a closing brace start at
+    /// the start of a line, and a message refer to a term or to another
+    /// message (possibly in a later file): each reads as in its file.
+    #[test]
+    fn entries_are_cut_where_fluent_ends_them() {
+        static SOURCES: [&str; FILES] = [
+            "# A comment\n\
+             plural = { $n ->\n\
+             [one] one lump\n\
+             *[other] { $n } lumps\n\
+             }\n\
+             .title = Lumps\n\
+             -brand = lactriage\n\
+             uses-term = Checked by { -brand }.\n\
+             \n\
+             uses-message = { later }, then { plural }\n",
+            "later = Later text\n",
+            "",
+            "",
+            "",
+        ];
+        let ids: Vec<&str> = entries(SOURCES[0]).iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["plural", "-brand", "uses-term", "uses-message"]);
+        let words = RwLock::new(Words {
+            sources: &SOURCES,
+            ..Words::new(Language::En)
+        });
+        let n = |n: i64| [("n", Value::from(n))];
+        assert_eq!(
+            lookup_in(&words, "plural", &n(1)).as_deref(),
+            Some("one lump")
+        );
+        assert_eq!(
+            lookup_in(&words, "plural", &n(3)).as_deref(),
+            Some("3 lumps")
+        );
+        assert_eq!(
+            lookup_in(&words, "uses-term", &[]).as_deref(),
+            Some("Checked by lactriage.")
+        );
+        assert_eq!(
+            lookup_in(&words, "uses-message", &n(2)).as_deref(),
+            Some("Later text, then 2 lumps")
+        );
+        assert_eq!(lookup_in(&words, "missing", &[]), None);
+        // A term is not a message.
+        assert_eq!(lookup_in(&words, "-brand", &[]), None);
+    }
 
     /// Each message parsed on its own reads as it does in its whole file,
     /// with and without its arguments: the entries are cut where Fluent
