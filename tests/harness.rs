@@ -103,6 +103,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// `text` as one line of words, whatever its wrapping.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn project_file(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
@@ -227,9 +232,18 @@ impl Ran {
         self
     }
 
+    /// `text` in standard output, whatever the line breaks of its wrapping.
+    pub fn stdout_says(self, text: &str) -> Ran {
+        assert!(
+            words(&self.stdout()).contains(&words(text)),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout()
+        );
+        self
+    }
+
     /// `text` in standard error, whatever the line breaks of its wrapping.
     pub fn stderr_says(self, text: &str) -> Ran {
-        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
             words(&self.stderr()).contains(&words(text)),
             "stderr lacks {text:?}:\n{}",
