@@ -143,6 +143,13 @@ struct Entry {
     parsed: bool,
 }
 
+impl Entry {
+    /// Its text, if it is yet to be parsed; it counts as parsed from then.
+    fn unparsed(&mut self) -> Option<&'static str> {
+        (!std::mem::replace(&mut self.parsed, true)).then_some(self.text)
+    }
+}
+
 static WORDS: [OnceLock<RwLock<Words>>; Language::ALL.len()] =
     [const { OnceLock::new() }; Language::ALL.len()];
 
@@ -179,9 +186,7 @@ impl Words {
         let Some(entry) = self.entry(id) else {
             return false;
         };
-        if !entry.parsed {
-            entry.parsed = true;
-            let text = entry.text;
+        if let Some(text) = entry.unparsed() {
             add(&mut self.bundle, text);
         }
         true
@@ -193,9 +198,8 @@ impl Words {
         let sources = self.sources;
         for (file, source) in self.files.iter_mut().zip(sources) {
             for entry in file.get_or_insert_with(|| entries(source)) {
-                if !entry.parsed {
-                    entry.parsed = true;
-                    add(&mut self.bundle, entry.text);
+                if let Some(text) = entry.unparsed() {
+                    add(&mut self.bundle, text);
                 }
             }
         }
